@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Commend",
+    products: [
+        .library(name: "Commend", targets: ["Commend"]),
+        .library(name: "LuaKit", targets: ["LuaKit"]),
+        .executable(name: "commend", targets: ["commend"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        .target(name: "LuaGlue", dependencies: ["CLua"]),
+        .target(name: "LuaKit", dependencies: ["CLua", "LuaGlue"]),
+        .target(
+            name: "Commend",
+            dependencies: [
+                "LuaKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "commend",
+            dependencies: [
+                "Commend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "commend-bench", dependencies: ["LuaKit", "Commend"], path: "Benchmarks/Host"),
+        .testTarget(name: "LuaKitTests", dependencies: ["LuaKit"]),
+        .testTarget(
+            name: "CommendTests",
+            dependencies: [
+                "Commend",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

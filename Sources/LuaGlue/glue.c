@@ -1,0 +1,324 @@
+#include "cg_glue.h"
+#include "cg_pattern.h"
+
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static cg_dispatch_fn cg_dispatch = NULL;
+static cg_release_fn cg_release = NULL;
+
+void cg_install(cg_dispatch_fn dispatch, cg_release_fn release) {
+    cg_dispatch = dispatch;
+    cg_release = release;
+}
+
+double cg_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+cg_runtime *cg_runtime_of(lua_State *L) {
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    return (cg_runtime *)ud;
+}
+
+/* ---- memory ---------------------------------------------------------- */
+
+static void *cg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    cg_runtime *rt = (cg_runtime *)ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        rt->used -= old;
+        return NULL;
+    }
+    if (nsize > old && rt->limit != 0 && rt->used - old + nsize > rt->limit) {
+        if (!rt->overdraft) {
+            /* Lua answers a refusal with an emergency collection and asks
+             * again for the same block; refusing twice ends the run. */
+            if (rt->fail_ptr == ptr && rt->fail_size == nsize)
+                cg_trip(rt->L, CG_TRIP_MEMORY, NULL);
+            rt->fail_ptr = ptr;
+            rt->fail_size = nsize;
+            return NULL;
+        }
+        /* Swift is in control: allocate, and stop the run when Lua resumes. */
+        cg_trip(rt->L, CG_TRIP_MEMORY, NULL);
+    }
+    rt->fail_ptr = NULL;
+    rt->fail_size = 0;
+    void *block = realloc(ptr, nsize);
+    if (block == NULL) return NULL;
+    rt->used = rt->used - old + nsize;
+    if (rt->used > rt->peak) rt->peak = rt->used;
+    return block;
+}
+
+/* ---- limits ------------------------------------------------------------ */
+
+static void cg_hook(lua_State *L, lua_Debug *ar);
+
+void cg_trip(lua_State *L, int reason, const char *host_message) {
+    if (L == NULL) return;
+    cg_runtime *rt = cg_runtime_of(L);
+    if (rt->tripped == CG_TRIP_NONE) {
+        rt->tripped = reason;
+        if (host_message) {
+            strncpy(rt->host_message, host_message, sizeof rt->host_message - 1);
+            rt->host_message[sizeof rt->host_message - 1] = '\0';
+        }
+    }
+    /* From now on every Lua instruction raises again. lua_sethook is safe
+     * to call from anywhere, even from inside the allocator. */
+    lua_sethook(L, cg_hook, LUA_MASKCOUNT, 1);
+}
+
+static int cg_charge(cg_runtime *rt, long steps) {
+    if (rt->tripped) return 1;
+    rt->executed += steps;
+    if (rt->budget >= 0) {
+        rt->budget -= steps;
+        if (rt->budget < 0) { rt->budget = 0; cg_trip(rt->L, CG_TRIP_INSTRUCTIONS, NULL); return 1; }
+    }
+    if (rt->call_budget >= 0) {
+        rt->call_budget -= steps;
+        if (rt->call_budget < 0) { rt->call_budget = 0; cg_trip(rt->L, CG_TRIP_INSTRUCTIONS, NULL); return 1; }
+    }
+    if (rt->deadline > 0 && cg_now() > rt->deadline) {
+        cg_trip(rt->L, CG_TRIP_TIME, NULL);
+        return 1;
+    }
+    return 0;
+}
+
+int cg_limits_charge(lua_State *L, long steps) {
+    return cg_charge(cg_runtime_of(L), steps);
+}
+
+static void cg_note_where(lua_State *L, cg_runtime *rt, int level) {
+    if (rt->where[0] != '\0') return;
+    lua_Debug ar;
+    for (; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) {
+            snprintf(rt->where, sizeof rt->where, "%s:%d:", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+}
+
+void cg_push_trip_message(lua_State *L) {
+    cg_runtime *rt = cg_runtime_of(L);
+    const char *what;
+    switch (rt->tripped) {
+    case CG_TRIP_INSTRUCTIONS: what = "instruction limit exceeded"; break;
+    case CG_TRIP_TIME: what = "time limit exceeded"; break;
+    case CG_TRIP_MEMORY: what = "memory limit exceeded"; break;
+    case CG_TRIP_HOST: what = rt->host_message; break;
+    default: what = "run stopped"; break;
+    }
+    if (rt->where[0]) lua_pushfstring(L, "%s %s", rt->where, what);
+    else lua_pushstring(L, what);
+}
+
+static int cg_raise_at(lua_State *L, int level) {
+    cg_note_where(L, cg_runtime_of(L), level);
+    cg_push_trip_message(L);
+    return lua_error(L);
+}
+
+int cg_limits_raise(lua_State *L) { return cg_raise_at(L, 1); }
+
+void cg_untrip(lua_State *L) {
+    cg_runtime *rt = cg_runtime_of(L);
+    rt->tripped = CG_TRIP_NONE;
+    rt->where[0] = '\0';
+    rt->host_message[0] = '\0';
+    lua_sethook(L, cg_hook, LUA_MASKCOUNT, rt->hook_count > 0 ? rt->hook_count : 1000);
+}
+
+static void cg_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    cg_runtime *rt = cg_runtime_of(L);
+    if (rt->tripped || cg_charge(rt, rt->hook_count)) cg_raise_at(L, 0);
+}
+
+/* ---- state ------------------------------------------------------------- */
+
+static int cg_panic(lua_State *L) {
+    const char *msg = lua_tostring(L, -1);
+    fprintf(stderr, "commend: unprotected Lua error: %s\n", msg ? msg : "?");
+    abort();
+}
+
+lua_State *cg_newstate(cg_runtime *rt) {
+    rt->overdraft = 1;
+    lua_State *L = lua_newstate(cg_alloc, rt);
+    if (L == NULL) return NULL;
+    rt->L = L;
+    lua_atpanic(L, cg_panic);
+    lua_sethook(L, cg_hook, LUA_MASKCOUNT, rt->hook_count > 0 ? rt->hook_count : 1000);
+    return L;
+}
+
+/* The message handler: adds a traceback. It never calls __tostring: an
+ * error object that is not a string is described by its type. */
+static int cg_msgh(lua_State *L) {
+    cg_runtime *rt = cg_runtime_of(L);
+    const char *msg;
+    if (rt->tripped) {
+        cg_push_trip_message(L);
+        msg = lua_tostring(L, -1);
+    } else if (lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER) {
+        msg = lua_tostring(L, 1);
+    } else {
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+int cg_pcall(lua_State *L, int nargs, int nresults) {
+    cg_runtime *rt = cg_runtime_of(L);
+    int base = lua_gettop(L) - nargs; /* function index */
+    lua_pushcfunction(L, cg_msgh);
+    lua_insert(L, base);
+    int saved = rt->overdraft;
+    rt->overdraft = 0;
+    int status = lua_pcall(L, nargs, nresults, base);
+    rt->overdraft = saved;
+    lua_remove(L, base);
+    return status;
+}
+
+int cg_load(lua_State *L, const char *buffer, size_t size, const char *chunkname) {
+    cg_runtime *rt = cg_runtime_of(L);
+    int saved = rt->overdraft;
+    rt->overdraft = 0;
+    int status = luaL_loadbufferx(L, buffer, size, chunkname, "t");
+    rt->overdraft = saved;
+    return status;
+}
+
+/* ---- the trampoline ---------------------------------------------------- */
+
+static const char *const CG_BOX = "commend.box";
+
+static int cg_box_gc(lua_State *L) {
+    void **slot = (void **)lua_touserdata(L, 1);
+    if (slot && *slot && cg_release) {
+        cg_release(*slot);
+        *slot = NULL;
+    }
+    return 0;
+}
+
+static int cg_trampoline(lua_State *L) {
+    cg_runtime *rt = cg_runtime_of(L);
+    void **slot = (void **)lua_touserdata(L, lua_upvalueindex(1));
+    if (rt->tripped) return cg_limits_raise(L);
+    int saved = rt->overdraft;
+    rt->overdraft = 1;
+    int n = cg_dispatch(L, *slot);
+    rt->overdraft = saved;
+    if (rt->tripped) return cg_limits_raise(L);
+    if (n == -1) return lua_error(L);
+    if (n < 0) return cg_limits_raise(L);
+    return n;
+}
+
+void cg_push_closure(lua_State *L, void *box) {
+    void **slot = (void **)lua_newuserdatauv(L, sizeof(void *), 0);
+    *slot = box;
+    if (luaL_newmetatable(L, CG_BOX)) {
+        lua_pushcfunction(L, cg_box_gc);
+        lua_setfield(L, -2, "__gc");
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_setmetatable(L, -2);
+    lua_pushcclosure(L, cg_trampoline, 1);
+}
+
+/* ---- sandbox helpers --------------------------------------------------- */
+
+static int cg_ro_newindex(lua_State *L) {
+    const char *name = lua_tostring(L, lua_upvalueindex(1));
+    if (lua_type(L, 2) == LUA_TSTRING)
+        return luaL_error(L, "cannot assign to '%s': %s is read-only", lua_tostring(L, 2), name);
+    return luaL_error(L, "cannot assign into %s: it is read-only", name);
+}
+
+static int cg_ro_next(lua_State *L) {
+    lua_settop(L, 2);
+    if (lua_next(L, lua_upvalueindex(1))) return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+static int cg_ro_pairs(lua_State *L) {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushcclosure(L, cg_ro_next, 1);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+static int cg_ro_len(lua_State *L) {
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, lua_upvalueindex(1)));
+    return 1;
+}
+
+void cg_push_readonly(lua_State *L, int index, const char *name) {
+    index = lua_absindex(L, index);
+    lua_createtable(L, 0, 0);           /* proxy */
+    lua_createtable(L, 0, 5);           /* its metatable */
+    lua_pushvalue(L, index);
+    lua_setfield(L, -2, "__index");
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, cg_ro_newindex, 1);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushvalue(L, index);
+    lua_pushcclosure(L, cg_ro_pairs, 1);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushvalue(L, index);
+    lua_pushcclosure(L, cg_ro_len, 1);
+    lua_setfield(L, -2, "__len");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+}
+
+static int cg_safe_setmetatable(lua_State *L) {
+    int t = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (t == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "__gc metamethods are not allowed in rule scripts");
+        lua_pop(L, 1);
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+void cg_push_safe_setmetatable(lua_State *L) {
+    lua_pushcfunction(L, cg_safe_setmetatable);
+}
+
+/* Installs the bounded pattern functions into the real string table (the
+ * string metatable's __index), so `s:find(...)` uses them too. */
+void cg_open_sandbox_patterns(lua_State *L) {
+    lua_getglobal(L, "string");
+    cg_open_patterns(L, lua_gettop(L));
+    lua_pop(L, 1);
+}

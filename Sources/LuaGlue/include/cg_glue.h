@@ -1,0 +1,89 @@
+/* LuaGlue: the few C functions that must not be written in Swift.
+ *
+ * Lua raises errors with longjmp. A longjmp across Swift frames is undefined
+ * behaviour, so everything that may raise lives here: the allocator that
+ * enforces the memory cap, the count hook that enforces the instruction and
+ * time limits, the message handler, and the one trampoline through which Lua
+ * calls Swift closures (Swift returns a status; C raises). */
+#ifndef COMMEND_CG_GLUE_H
+#define COMMEND_CG_GLUE_H
+
+#include <stddef.h>
+#include <lua.h>
+
+/* Why a run was stopped. */
+enum {
+    CG_TRIP_NONE = 0,
+    CG_TRIP_INSTRUCTIONS = 1,
+    CG_TRIP_TIME = 2,
+    CG_TRIP_MEMORY = 3,
+    CG_TRIP_HOST = 4
+};
+
+/* Per-state accounting, owned by the Swift LuaState. */
+typedef struct cg_runtime {
+    lua_State *L;
+    size_t used;              /* bytes currently allocated by Lua */
+    size_t peak;              /* highest `used` seen */
+    size_t limit;             /* memory cap in bytes; 0: none */
+    int overdraft;            /* nonzero while Swift is in control: never fail an allocation */
+    int hook_count;           /* instructions between two hook calls */
+    long long budget;         /* instructions left for the run; < 0: unlimited */
+    long long call_budget;    /* instructions left for the current call; < 0: unlimited */
+    long long executed;       /* instructions counted so far (hook granularity) */
+    double deadline;          /* CLOCK_MONOTONIC seconds; 0: none */
+    int tripped;              /* CG_TRIP_*; sticky once set */
+    char host_message[512];   /* message for CG_TRIP_HOST */
+    char where[512];          /* "chunk:line:" where the trip happened */
+    void *fail_ptr;           /* last refused allocation, to let Lua's */
+    size_t fail_size;         /* emergency collection try once more */
+} cg_runtime;
+
+/* The Swift side of the trampoline: returns the number of results (>= 0),
+ * or -1 with an error value on top of the stack, or -2 when the run was
+ * tripped (cg_trip was called). Must not raise. */
+typedef int (*cg_dispatch_fn)(lua_State *L, void *box);
+/* Releases a Swift closure box when its userdata is collected. */
+typedef void (*cg_release_fn)(void *box);
+
+void cg_install(cg_dispatch_fn dispatch, cg_release_fn release);
+
+/* Creates a state whose allocator and hook account into `rt`. */
+lua_State *cg_newstate(cg_runtime *rt);
+cg_runtime *cg_runtime_of(lua_State *L);
+double cg_now(void);
+
+/* Protected call with the message handler; Lua code inside runs with the
+ * memory cap enforced. Leaves results or the error value (a string with the
+ * traceback, see cg_msgh) on the stack. */
+int cg_pcall(lua_State *L, int nargs, int nresults);
+/* Loads a text chunk (mode "t") under protection. */
+int cg_load(lua_State *L, const char *buffer, size_t size, const char *chunkname);
+
+/* Stops the run: sets `tripped` (first reason wins) and makes the hook fire
+ * at every instruction so that no pcall can outlive it. */
+void cg_trip(lua_State *L, int reason, const char *host_message);
+/* Charges `steps` instructions for work done inside C (pattern matching);
+ * returns nonzero when the run is tripped. */
+int cg_limits_charge(lua_State *L, long steps);
+/* Raises the error that describes the trip, positioned at the Lua caller
+ * of the running C function. Does not return. */
+int cg_limits_raise(lua_State *L);
+/* Clears a CG_TRIP_HOST trip so the state can run again (only between runs). */
+void cg_untrip(lua_State *L);
+/* Pushes the message of the current trip ("chunk:line: ... limit exceeded"). */
+void cg_push_trip_message(lua_State *L);
+
+/* Pushes a Lua function that calls the Swift closure `box` through the
+ * trampoline; the box is released by __gc of the userdata holding it. */
+void cg_push_closure(lua_State *L, void *box);
+
+/* Sandbox helpers. */
+/* Pushes a read-only proxy of the table at `index`; `name` names it in errors. */
+void cg_push_readonly(lua_State *L, int index, const char *name);
+/* Pushes `setmetatable` that refuses metatables with __gc. */
+void cg_push_safe_setmetatable(lua_State *L);
+/* Replaces string.find/match/gmatch/gsub with versions held to the limits. */
+void cg_open_sandbox_patterns(lua_State *L);
+
+#endif

@@ -1,0 +1,108 @@
+import CLua
+import LuaGlue
+
+/// A Swift function callable from Lua. It reads its arguments and pushes its
+/// results through `LuaCall`; a thrown error becomes a Lua error (positioned at
+/// the calling line), a thrown `LuaInterrupt` stops the whole run.
+public typealias LuaClosure = (inout LuaCall) throws -> Void
+
+/// The arguments and results of one call from Lua into a Swift closure.
+public struct LuaCall {
+    unowned(unsafe) let state: LuaState
+    /// The name the function is known by, for error messages.
+    public let name: String
+    /// How many arguments Lua passed.
+    public let argumentCount: Int32
+    var resultCount: Int32 = 0
+
+    public var stack: LuaStack { LuaStack(state: state) }
+
+    /// Argument `i` (1-based) as a `LuaValue`; `.nil` past the end.
+    public func value(_ i: Int32) -> LuaValue { i <= argumentCount ? state.value(at: i) : .nil }
+
+    /// Argument `i` converted to `T`, or an error "bad argument #i to 'name' (T expected, got X)".
+    public func argument<T: LuaReadable>(_ i: Int32, as type: T.Type = T.self) throws -> T {
+        do {
+            if i > argumentCount, T.self != LuaValue.self {
+                lua_pushnil(state.L)
+                defer { state.pop() }
+                return try T.read(from: stack, at: -1)
+            }
+            return try T.read(from: stack, at: i)
+        } catch {
+            throw LuaArgumentError(index: Int(i), function: name, problem: error.description)
+        }
+    }
+
+    /// Adds one result.
+    public mutating func push<T: LuaPushable>(_ value: T) {
+        value.push(to: stack)
+        resultCount += 1
+    }
+
+    /// Adds `count` results that the caller pushed on the stack itself.
+    public mutating func pushed(_ count: Int32) { resultCount += count }
+}
+
+/// "bad argument #2 to 'f' (string expected, got nil)", as Lua words it.
+public struct LuaArgumentError: Error, Sendable, CustomStringConvertible {
+    public var index: Int
+    public var function: String
+    public var problem: String
+    public var description: String { "bad argument #\(index) to '\(function)' (\(problem))" }
+}
+
+final class LuaClosureBox {
+    unowned(unsafe) let state: LuaState
+    let name: String
+    let body: LuaClosure
+
+    init(state: LuaState, name: String, body: @escaping LuaClosure) {
+        self.state = state
+        self.name = name
+        self.body = body
+    }
+
+    /// Hands the trampoline's Swift side to LuaGlue, once per process.
+    static let trampolineInstalled: Void = cg_install(dispatch, release)
+
+    private static let release: cg_release_fn = { box in
+        guard let box else { return }
+        Unmanaged<LuaClosureBox>.fromOpaque(box).release()
+    }
+
+    private static let dispatch: cg_dispatch_fn = { L, pointer in
+        let box = Unmanaged<LuaClosureBox>.fromOpaque(pointer!).takeUnretainedValue()
+        let state = box.state
+        var call = LuaCall(state: state, name: box.name, argumentCount: lua_gettop(L))
+        do {
+            try box.body(&call)
+            return call.resultCount
+        } catch let interrupt as LuaInterrupt {
+            state.lastClosureError = interrupt
+            cg_trip(L, Int32(CG_TRIP_HOST), interrupt.message)
+            return -2
+        } catch let error as LuaError {
+            state.lastClosureError = error
+            state.pushString(error.description)
+            return -1
+        } catch {
+            state.lastClosureError = error
+            luaL_where(L, 1)
+            state.pushString(String(describing: error))
+            lua_concat(L, 2)
+            return -1
+        }
+    }
+}
+
+extension LuaState {
+    /// Wraps a Swift closure as a Lua function. The closure lives as long as
+    /// Lua holds the function (a userdata with `__gc` keeps it).
+    public func function(_ name: String, _ body: @escaping LuaClosure) -> LuaFunction {
+        let box = LuaClosureBox(state: self, name: name, body: body)
+        cg_push_closure(L, Unmanaged.passRetained(box).toOpaque())
+        return LuaFunction(reference: LuaReference(poppingFrom: self))
+    }
+}
+

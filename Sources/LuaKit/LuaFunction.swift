@@ -1,0 +1,53 @@
+import CLua
+import LuaGlue
+
+/// A Lua function held from Swift. Every call is protected: Lua errors come
+/// back as `LuaError`, limits as their own kinds.
+public struct LuaFunction {
+    public let reference: LuaReference
+    var state: LuaState { reference.state }
+
+    init(reference: LuaReference) { self.reference = reference }
+
+    /// Calls with any number of arguments and returns every result.
+    @discardableResult
+    public func call<each A: LuaPushable>(_ arguments: repeat each A) throws -> [LuaValue] {
+        let state = self.state
+        let base = state.top
+        let stack = LuaStack(state: state)
+        reference.push()
+        var count: Int32 = 0
+        for argument in repeat each arguments {
+            argument.push(to: stack)
+            count += 1
+        }
+        try state.protectedCall(nargs: count, nresults: clua_multret)
+        var results: [LuaValue] = []
+        var index = base + 1
+        while index <= state.top {
+            results.append(state.value(at: index))
+            index += 1
+        }
+        lua_settop(state.L, base)
+        return results
+    }
+
+    /// Calls and reads exactly `results` results with `read` (indices -results ... -1),
+    /// without building `LuaValue`s: the fast path for hot loops.
+    public func call<each A: LuaPushable, R>(
+        _ arguments: repeat each A, results: Int32, read: (LuaStack) throws -> R
+    ) throws -> R {
+        let state = self.state
+        let base = state.top
+        let stack = LuaStack(state: state)
+        reference.push()
+        var count: Int32 = 0
+        for argument in repeat each arguments {
+            argument.push(to: stack)
+            count += 1
+        }
+        try state.protectedCall(nargs: count, nresults: results)
+        defer { lua_settop(state.L, base) }
+        return try read(stack)
+    }
+}

@@ -1,0 +1,160 @@
+import CLua
+import Foundation
+import LuaGlue
+
+/// The allow-listed environment in which rule scripts run (RULES.md §2.5).
+///
+/// Scripts see only the safe base functions, read-only proxies of `string`
+/// (without `dump`, with pattern functions held to the limits), `table`,
+/// `math` (deterministic `random`), `utf8` and `os.date/time/clock`, a `print`
+/// that goes to `onPrint`, and `require` for `lib/` modules under the
+/// sandbox's root. Each chunk gets its own `_ENV`, so a global set in one file
+/// is not seen by another, and the shared libraries cannot be changed.
+public final class LuaSandbox {
+    public let state: LuaState
+    /// The shared base environment. Scripts cannot reach it; the host adds
+    /// its own globals with `define`.
+    public let base: LuaTable
+    /// The folder whose `lib/` holds the modules `require` may load.
+    public let moduleRoot: URL?
+    /// Prefix of the chunk names of modules (for example `rules/`).
+    public let chunkPrefix: String
+    /// Receives what scripts print, with the position of the `print` call.
+    public var onPrint: (_ message: String, _ chunk: String?, _ line: Int?) -> Void = { _, _, _ in }
+
+    private let environmentMetatable: LuaTable
+    private var modules: [String: LuaValue] = [:]
+    private var loading: Set<String> = []
+
+    public static let allowedFunctions = [
+        "assert", "error", "ipairs", "next", "pairs", "pcall", "xpcall", "select", "tonumber",
+        "tostring", "type", "rawequal", "rawget", "rawlen", "getmetatable",
+    ]
+
+    public init(state: LuaState, moduleRoot: URL? = nil, chunkPrefix: String = "") throws {
+        self.state = state
+        self.moduleRoot = moduleRoot
+        self.chunkPrefix = chunkPrefix
+        base = state.newTable(fieldCapacity: 32)
+        environmentMetatable = state.newTable(fieldCapacity: 2)
+        environmentMetatable["__index"] = .table(base)
+        environmentMetatable["__metatable"] = .bool(false)
+        try build()
+    }
+
+    /// Adds a global that every chunk sees (host functions such as `award`).
+    public func define(_ name: String, _ value: LuaValue) {
+        base[name] = value
+    }
+
+    /// A fresh `_ENV` for one chunk: its own globals, reads fall back to the base.
+    public func environment() -> LuaTable {
+        let env = state.newTable()
+        env.metatable = environmentMetatable
+        return env
+    }
+
+    /// Loads a text chunk with its own environment.
+    public func load(_ source: [UInt8], chunkName: String, environment: LuaTable? = nil) throws -> LuaFunction {
+        try state.load(source, chunkName: chunkName, environment: environment ?? self.environment())
+    }
+
+    // MARK: Building
+
+    private func build() throws {
+        let globals = state.globals
+        // Trusted set-up code: runs with the real globals, before any script.
+        let setup = try state.load("""
+            local G = ...
+            local randomseed = G.math.randomseed
+            randomseed(0)
+            G.math.randomseed = function(...)
+              if select('#', ...) == 0 then return randomseed(0) end
+              return randomseed(...)
+            end
+            G.string.dump = nil
+            getmetatable("").__metatable = false
+            local emit, tostring, select, concat = G.__commend_emit, G.tostring, G.select, G.table.concat
+            G.__commend_emit = nil
+            G.__commend_print = function(...)
+              local n = select('#', ...)
+              local parts = {}
+              for i = 1, n do parts[i] = tostring((select(i, ...))) end
+              emit(concat(parts, "\\t"))
+            end
+            """, chunkName: "=sandbox")
+        globals["__commend_emit"] = .function(state.function("print") { [unowned self] call in
+            let message = try call.argument(1, as: String.self)
+            let position = call.position(level: 2)
+            self.onPrint(message, position?.chunk, position?.line)
+        })
+        try setup.call(globals)
+        cg_open_sandbox_patterns(state.L)
+
+        for name in Self.allowedFunctions {
+            base[name] = globals[name]
+        }
+        base["_VERSION"] = globals["_VERSION"]
+        base["print"] = globals["__commend_print"]
+        globals["__commend_print"] = .nil
+        lua_pushnil(state.L) // placeholder so that the stack API stays balanced
+        state.pop()
+        base["setmetatable"] = .function(safeSetmetatable())
+
+        for library in ["string", "table", "math", "utf8"] {
+            guard case .table(let table) = globals[library] else { continue }
+            base[library] = .table(table.readOnly(name: library))
+        }
+        if case .table(let os) = globals["os"] {
+            let safe = state.newTable(fieldCapacity: 3)
+            for name in ["date", "time", "clock"] { safe[name] = os[name] }
+            base["os"] = .table(safe.readOnly(name: "os"))
+        }
+        base["require"] = .function(state.function("require") { [unowned self] call in
+            let name = try call.argument(1, as: String.self)
+            call.push(try self.require(name))
+        })
+    }
+
+    private func safeSetmetatable() -> LuaFunction {
+        cg_push_safe_setmetatable(state.L)
+        return LuaFunction(reference: LuaReference(poppingFrom: state))
+    }
+
+    /// `require "lib.name"`: only modules under `<root>/lib/`, text only,
+    /// each loaded once per state.
+    func require(_ name: String) throws -> LuaValue {
+        if let cached = modules[name] { return cached }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        let valid = parts.count >= 2 && parts[0] == "lib" && parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+        }
+        guard valid else {
+            throw SandboxError("module '\(name)' not allowed: rule scripts may only require modules \"lib.<name>\" of the rules directory's lib/ folder")
+        }
+        let relative = parts.joined(separator: "/") + ".lua"
+        guard let root = moduleRoot else {
+            throw SandboxError("module '\(name)' not found: no rules directory")
+        }
+        guard !loading.contains(name) else {
+            throw SandboxError("module '\(name)' requires itself (circular require)")
+        }
+        let url = root.appendingPathComponent(relative)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SandboxError("module '\(name)' not found: no file \(chunkPrefix)\(relative)")
+        }
+        loading.insert(name)
+        defer { loading.remove(name) }
+        let chunk = try load(Array(data), chunkName: chunkPrefix + relative)
+        let result = try chunk.call(name).first ?? .nil
+        let value: LuaValue = result.isNil ? .bool(true) : result
+        modules[name] = value
+        return value
+    }
+}
+
+/// A sandbox rule was broken (a forbidden module, a missing one).
+public struct SandboxError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

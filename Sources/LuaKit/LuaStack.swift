@@ -1,0 +1,121 @@
+import CLua
+import LuaGlue
+
+/// The one place where LuaKit reads and writes Lua's stack.
+extension LuaState {
+    var top: Int32 { lua_gettop(L) }
+
+    func pop(_ n: Int32 = 1) { lua_settop(L, -n - 1) }
+
+    func stringValue(at index: Int32) -> String? {
+        guard lua_type(L, index) == LUA_TSTRING || lua_type(L, index) == LUA_TNUMBER else { return nil }
+        var length = 0
+        guard let pointer = lua_tolstring(L, index, &length) else { return nil }
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
+
+    func bytesValue(at index: Int32) -> [UInt8] {
+        var length = 0
+        guard let pointer = lua_tolstring(L, index, &length) else { return [] }
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            Array(UnsafeBufferPointer(start: $0, count: length))
+        }
+    }
+
+    func pushString(_ string: String) {
+        var string = string
+        string.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                _ = lua_pushlstring(L, $0.baseAddress, $0.count)
+            }
+        }
+    }
+
+    func pushBytes(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                _ = lua_pushlstring(L, $0.baseAddress, $0.count)
+            }
+        }
+    }
+
+    /// Reads any value; tables, functions and other objects become references.
+    func value(at index: Int32) -> LuaValue {
+        switch lua_type(L, index) {
+        case LUA_TNIL, LUA_TNONE: return .nil
+        case LUA_TBOOLEAN: return .bool(lua_toboolean(L, index) != 0)
+        case LUA_TNUMBER:
+            if lua_isinteger(L, index) != 0 { return .integer(Int(lua_tointegerx(L, index, nil))) }
+            return .number(lua_tonumberx(L, index, nil))
+        case LUA_TSTRING:
+            let bytes = bytesValue(at: index)
+            if let string = String(validating: bytes, as: UTF8.self) { return .string(string) }
+            return .bytes(bytes)
+        case LUA_TTABLE:
+            return .table(LuaTable(reference: LuaReference(state: self, at: index)))
+        case LUA_TFUNCTION:
+            return .function(LuaFunction(reference: LuaReference(state: self, at: index)))
+        default:
+            return .other(LuaReference(state: self, at: index))
+        }
+    }
+
+    func push(_ value: LuaValue) {
+        switch value {
+        case .nil: lua_pushnil(L)
+        case .bool(let b): lua_pushboolean(L, b ? 1 : 0)
+        case .integer(let i): lua_pushinteger(L, lua_Integer(i))
+        case .number(let d): lua_pushnumber(L, d)
+        case .string(let s): pushString(s)
+        case .bytes(let b): pushBytes(b)
+        case .table(let t): t.reference.push()
+        case .function(let f): f.reference.push()
+        case .other(let r): r.push()
+        }
+    }
+}
+
+/// Typed access to the stack for conversions (`LuaPushable`, `LuaReadable`).
+/// Indices follow Lua: positive from the bottom, negative from the top.
+public struct LuaStack {
+    unowned let state: LuaState
+
+    public func pushNil() { lua_pushnil(state.L) }
+    public func push(_ value: Bool) { lua_pushboolean(state.L, value ? 1 : 0) }
+    public func push(_ value: Int) { lua_pushinteger(state.L, lua_Integer(value)) }
+    public func push(_ value: Double) { lua_pushnumber(state.L, value) }
+    public func push(_ value: String) { state.pushString(value) }
+    public func push(_ value: LuaValue) { state.push(value) }
+
+    public func isNil(_ index: Int32) -> Bool { lua_type(state.L, index) <= LUA_TNIL }
+    public func value(at index: Int32) -> LuaValue { state.value(at: index) }
+    public func string(at index: Int32) -> String? { lua_type(state.L, index) == LUA_TSTRING ? state.stringValue(at: index) : nil }
+    public func integer(at index: Int32) -> Int? {
+        guard lua_type(state.L, index) == LUA_TNUMBER else { return nil }
+        var ok: Int32 = 0
+        let value = lua_tointegerx(state.L, index, &ok)
+        return ok != 0 ? Int(value) : nil
+    }
+    public func number(at index: Int32) -> Double? {
+        guard lua_type(state.L, index) == LUA_TNUMBER else { return nil }
+        return lua_tonumberx(state.L, index, nil)
+    }
+    public func truthy(at index: Int32) -> Bool { lua_toboolean(state.L, index) != 0 }
+    public func typeName(at index: Int32) -> String { String(cString: clua_typename(state.L, index)) }
+
+    /// Creates a table with room for `array` and `fields` entries and pushes it.
+    public func pushTable(array: Int = 0, fields: Int = 0) { lua_createtable(state.L, Int32(array), Int32(fields)) }
+    /// `t[key] = value` (raw) for the table at `table`, value popped from the top.
+    public func setField(_ key: String, in table: Int32) {
+        let table = lua_absindex(state.L, table)
+        state.pushString(key)
+        lua_rotate(state.L, -2, 1)
+        lua_rawset(state.L, table)
+    }
+    /// `t[i] = value` (raw) for the table at `table`, value popped from the top.
+    public func setIndex(_ i: Int, in table: Int32) { lua_rawseti(state.L, table, lua_Integer(i)) }
+    public func pop(_ n: Int32 = 1) { state.pop(n) }
+    public var top: Int32 { state.top }
+}
