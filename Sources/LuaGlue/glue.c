@@ -39,19 +39,14 @@ static void *cg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     if (nsize > old && rt->limit != 0 && rt->used - old + nsize > rt->limit) {
         if (!rt->overdraft) {
-            /* Lua answers a refusal with an emergency collection and asks
-             * again for the same block; refusing twice ends the run. */
-            if (rt->fail_ptr == ptr && rt->fail_size == nsize)
-                cg_trip(rt->L, CG_TRIP_MEMORY, NULL);
-            rt->fail_ptr = ptr;
-            rt->fail_size = nsize;
+            /* A refusal ends the run (the host collects garbage between
+             * calls once half of the cap is in use, see LuaState). */
+            cg_trip(rt->L, CG_TRIP_MEMORY, NULL);
             return NULL;
         }
         /* Swift is in control: allocate, and stop the run when Lua resumes. */
         cg_trip(rt->L, CG_TRIP_MEMORY, NULL);
     }
-    rt->fail_ptr = NULL;
-    rt->fail_size = 0;
     void *block = realloc(ptr, nsize);
     if (block == NULL) return NULL;
     rt->used = rt->used - old + nsize;
@@ -177,7 +172,12 @@ static int cg_msgh(lua_State *L) {
     } else if (lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER) {
         msg = lua_tostring(L, 1);
     } else {
-        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+        /* Positioned at the nearest Lua line, like a string error would be. */
+        cg_runtime scratch;
+        scratch.where[0] = '\0';
+        cg_note_where(L, &scratch, 1);
+        msg = lua_pushfstring(L, "%s%s(error object is a %s value)", scratch.where,
+                              scratch.where[0] ? " " : "", luaL_typename(L, 1));
     }
     luaL_traceback(L, L, msg, 1);
     return 1;
@@ -321,4 +321,40 @@ void cg_open_sandbox_patterns(lua_State *L) {
     lua_getglobal(L, "string");
     cg_open_patterns(L, lua_gettop(L));
     lua_pop(L, 1);
+}
+
+/* xpcall whose message handler never runs once the run is tripped.
+ *
+ * Lua calls a message handler from inside the frame that raised the error.
+ * When that frame is the count hook, hooks are disabled (allowhook = 0), so
+ * a handler that loops would run forever unchecked. A tripped run's error
+ * therefore passes through unchanged; other errors reach the handler. */
+static int cg_xpcall_handler(lua_State *L) {
+    if (cg_runtime_of(L)->tripped) return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int cg_xpcall(lua_State *L) {
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, cg_xpcall_handler, 1);
+    lua_replace(L, 2);
+    lua_pushboolean(L, 1);   /* first result */
+    lua_pushvalue(L, 1);     /* function */
+    lua_rotate(L, 3, 2);     /* below the function's arguments */
+    int status = lua_pcall(L, n - 2, LUA_MULTRET, 2);
+    if (status != LUA_OK) {
+        lua_pushboolean(L, 0);
+        lua_pushvalue(L, -2);
+        return 2;
+    }
+    return lua_gettop(L) - 2;
+}
+
+void cg_push_safe_xpcall(lua_State *L) {
+    lua_pushcfunction(L, cg_xpcall);
 }

@@ -88,9 +88,9 @@ final class LuaClosureBox {
             return -1
         } catch {
             state.lastClosureError = error
-            luaL_where(L, 1)
-            state.pushString(String(describing: error))
-            lua_concat(L, 2)
+            // Positioned at the nearest Lua line, also when called through pcall.
+            let prefix = call.position(level: 1).map { "\($0.chunk):\($0.line): " } ?? ""
+            state.pushString(prefix + String(describing: error))
             return -1
         }
     }

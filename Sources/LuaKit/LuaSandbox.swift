@@ -27,7 +27,7 @@ public final class LuaSandbox {
     private var loading: Set<String> = []
 
     public static let allowedFunctions = [
-        "assert", "error", "ipairs", "next", "pairs", "pcall", "xpcall", "select", "tonumber",
+        "assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber",
         "tostring", "type", "rawequal", "rawget", "rawlen", "getmetatable",
     ]
 
@@ -97,9 +97,10 @@ public final class LuaSandbox {
         base["_VERSION"] = globals["_VERSION"]
         base["print"] = globals["__commend_print"]
         globals["__commend_print"] = .nil
-        lua_pushnil(state.L) // placeholder so that the stack API stays balanced
-        state.pop()
-        base["setmetatable"] = .function(safeSetmetatable())
+        cg_push_safe_setmetatable(state.L)
+        base["setmetatable"] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))
+        cg_push_safe_xpcall(state.L)
+        base["xpcall"] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))
 
         for library in ["string", "table", "math", "utf8"] {
             guard case .table(let table) = globals[library] else { continue }
@@ -114,11 +115,6 @@ public final class LuaSandbox {
             let name = try call.argument(1, as: String.self)
             call.push(try self.require(name))
         })
-    }
-
-    private func safeSetmetatable() -> LuaFunction {
-        cg_push_safe_setmetatable(state.L)
-        return LuaFunction(reference: LuaReference(poppingFrom: state))
     }
 
     /// `require "lib.name"`: only modules under `<root>/lib/`, text only,
@@ -145,7 +141,12 @@ public final class LuaSandbox {
         }
         loading.insert(name)
         defer { loading.remove(name) }
-        let chunk = try load(Array(data), chunkName: chunkPrefix + relative)
+        let chunk: LuaFunction
+        do {
+            chunk = try load(Array(data), chunkName: chunkPrefix + relative)
+        } catch let error as LuaError {
+            throw SandboxError("error loading module '\(name)': \(error.chunk == nil ? chunkPrefix + relative + ": " : "")\(error)")
+        }
         let result = try chunk.call(name).first ?? .nil
         let value: LuaValue = result.isNil ? .bool(true) : result
         modules[name] = value

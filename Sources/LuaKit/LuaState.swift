@@ -81,6 +81,10 @@ public final class LuaState {
         callDepth += 1
         let status = cg_pcall(L, nargs, nresults)
         callDepth -= 1
+        if outermost, runtime.pointee.limit > 0, runtime.pointee.used > runtime.pointee.limit / 2 {
+            // The cap refuses at once, so garbage must not be what reaches it.
+            _ = clua_gc_collect(L)
+        }
         if status == LUA_OK && runtime.pointee.tripped == 0 {
             return
         }

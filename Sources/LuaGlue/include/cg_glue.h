@@ -35,8 +35,6 @@ typedef struct cg_runtime {
     int tripped;              /* CG_TRIP_*; sticky once set */
     char host_message[512];   /* message for CG_TRIP_HOST */
     char where[512];          /* "chunk:line:" where the trip happened */
-    void *fail_ptr;           /* last refused allocation, to let Lua's */
-    size_t fail_size;         /* emergency collection try once more */
 } cg_runtime;
 
 /* The Swift side of the trampoline: returns the number of results (>= 0),
@@ -83,6 +81,9 @@ void cg_push_closure(lua_State *L, void *box);
 void cg_push_readonly(lua_State *L, int index, const char *name);
 /* Pushes `setmetatable` that refuses metatables with __gc. */
 void cg_push_safe_setmetatable(lua_State *L);
+/* Pushes `xpcall` whose handler is skipped once the run is tripped (a
+ * handler called from the count hook would run with hooks disabled). */
+void cg_push_safe_xpcall(lua_State *L);
 /* Replaces string.find/match/gmatch/gsub with versions held to the limits. */
 void cg_open_sandbox_patterns(lua_State *L);
 
