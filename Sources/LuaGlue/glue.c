@@ -358,3 +358,32 @@ static int cg_xpcall(lua_State *L) {
 void cg_push_safe_xpcall(lua_State *L) {
     lua_pushcfunction(L, cg_xpcall);
 }
+
+/* ---- read-only records ------------------------------------------------- */
+
+static const char CG_RECORD_NEWINDEX = 0;
+
+static int cg_record_newindex(lua_State *L) {
+    if (lua_type(L, 2) == LUA_TSTRING)
+        return luaL_error(L, "cannot assign to '%s': subjects are read-only", lua_tostring(L, 2));
+    return luaL_error(L, "cannot assign into a subject: subjects are read-only");
+}
+
+void cg_seal_record(lua_State *L) {
+    int data = lua_gettop(L);
+    lua_createtable(L, 0, 0);            /* proxy */
+    lua_createtable(L, 0, 3);            /* metatable */
+    lua_pushvalue(L, data);
+    lua_setfield(L, -2, "__index");
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &CG_RECORD_NEWINDEX) != LUA_TFUNCTION) {
+        lua_pop(L, 1);
+        lua_pushcfunction(L, cg_record_newindex);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &CG_RECORD_NEWINDEX);
+    }
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_remove(L, data);
+}

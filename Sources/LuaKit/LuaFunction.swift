@@ -51,3 +51,17 @@ public struct LuaFunction {
         return try read(stack)
     }
 }
+
+extension LuaFunction {
+    /// Where a Lua function was written (`nil` for Swift or C functions).
+    public var definition: (chunk: String, line: Int)? {
+        var record = lua_Debug()
+        reference.push()
+        lua_getinfo(state.L, ">S", &record)
+        guard record.linedefined > 0 else { return nil }
+        let chunk = withUnsafeBytes(of: record.short_src) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        return (chunk, Int(record.linedefined))
+    }
+}

@@ -119,3 +119,26 @@ public struct LuaStack {
     public func pop(_ n: Int32 = 1) { state.pop(n) }
     public var top: Int32 { state.top }
 }
+
+extension LuaStack {
+    /// Builds a record with `build` (which fills the table on top of the
+    /// stack) and leaves a read-only proxy of it on the stack.
+    public func pushRecord(fields: Int, _ build: (LuaStack) -> Void) {
+        lua_createtable(state.L, 0, Int32(fields))
+        build(self)
+        cg_seal_record(state.L)
+    }
+
+    /// References the value on top of the stack and pops it.
+    public func popReference() -> LuaValue {
+        defer { state.pop() }
+        return state.value(at: -1)
+    }
+
+    /// `t[key] = value` where `value` is pushed by the caller just before.
+    public func setField(_ key: String) { setField(key, in: -2) }
+}
+
+extension LuaState {
+    public var stack: LuaStack { LuaStack(state: self) }
+}

@@ -84,6 +84,9 @@ void cg_push_safe_setmetatable(lua_State *L);
 /* Pushes `xpcall` whose handler is skipped once the run is tripped (a
  * handler called from the count hook would run with hooks disabled). */
 void cg_push_safe_xpcall(lua_State *L);
+/* Replaces the table on top of the stack with a read-only proxy of it
+ * (writes raise "subjects are read-only"; the metatable is protected). */
+void cg_seal_record(lua_State *L);
 /* Replaces string.find/match/gmatch/gsub with versions held to the limits. */
 void cg_open_sandbox_patterns(lua_State *L);
 

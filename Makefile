@@ -1,0 +1,38 @@
+# Commend: two commands on a fresh machine, `make demo` and `make test`.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+COMMEND := .build/debug/commend
+PHASE ?= dot1
+
+.PHONY: all deps build demo test rule-tests bench sample clean
+
+all: build
+
+# liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4; then \
+	  echo "Installing liblua5.4-dev ..."; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build --product commend
+
+# Evaluates the sample plan (rules/) on the sample province (examples/bac-kan-2021).
+demo: build
+	$(COMMEND) evaluate --rules rules --data examples/bac-kan-2021 --phase $(PHASE)
+
+# Every Swift test, then the sample plan's own rule tests.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(SWIFT) build --product commend
+	$(COMMEND) test --rules rules
+
+bench: deps
+	@command -v lua5.4 >/dev/null 2>&1 || $(SUDO) apt-get install -y lua5.4
+	$(SWIFT) build -c release --product commend-bench
+	.build/release/commend-bench
+
+clean:
+	rm -rf .build

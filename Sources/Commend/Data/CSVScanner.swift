@@ -1,0 +1,105 @@
+/// Splits CSV bytes into records of cells (RFC 4180): quoted cells may hold
+/// separators, doubled quotes and line breaks; records end at LF, CRLF or a
+/// lone CR. Cells are returned as byte ranges, without copying.
+struct CSVScanner {
+    /// One cell of a record: a byte range of the file.
+    struct Span {
+        var start: Int
+        var end: Int
+        /// The range is a quoted cell with doubled quotes or text after the
+        /// closing quote, still to be unescaped (`CSVRecord.withCell`).
+        var escaped: Bool
+    }
+
+    private let bytes: Bytes
+    private let separator: UInt8
+    /// The offset of the next record.
+    private(set) var position: Int
+    /// The line the next record starts on.
+    private(set) var line: Int
+    /// Set when a quoted cell runs to the end of the file: the line it starts on.
+    private(set) var unclosedQuoteLine: Int?
+
+    /// Scans `bytes` from offset `start`, whose line is `line`.
+    init(_ bytes: Bytes, from start: Int, line: Int = 1, separator: UInt8) {
+        self.bytes = bytes
+        self.position = start
+        self.line = line
+        self.separator = separator
+    }
+
+    /// Reads the next record into `spans`; returns the line it starts on, or
+    /// nil at the end of the file.
+    mutating func next(into spans: SpanBuffer) -> Int? {
+        spans.removeAll()
+        let n = bytes.count
+        guard position < n, let base = bytes.baseAddress else { return nil }
+        let recordLine = line
+        let sep = separator
+        let ends: UInt64 = (1 << UInt64(sep)) | (1 << UInt64(ASCII.lf)) | (1 << UInt64(ASCII.cr))
+        var i = position
+        while true {
+            if i < n, base[i] == ASCII.quote {
+                let cellLine = line
+                let open = i
+                i += 1
+                let contentStart = i
+                var contentEnd = n
+                var escaped = false
+                while true {
+                    guard i < n else { unclosedQuoteLine = cellLine; break }
+                    let c = base[i]
+                    if c == ASCII.quote {
+                        if i + 1 < n, base[i + 1] == ASCII.quote { escaped = true; i += 2; continue }
+                        contentEnd = i
+                        i += 1
+                        break
+                    }
+                    if c == ASCII.lf || (c == ASCII.cr && (i + 1 >= n || base[i + 1] != ASCII.lf)) { line += 1 }
+                    i += 1
+                }
+                if i < n, base[i] != sep, base[i] != ASCII.lf, base[i] != ASCII.cr {
+                    escaped = true // text after the closing quote is kept
+                    while i < n, base[i] != sep, base[i] != ASCII.lf, base[i] != ASCII.cr { i += 1 }
+                }
+                spans.append(escaped ? Span(start: open, end: i, escaped: true)
+                                     : Span(start: contentStart, end: contentEnd, escaped: false))
+            } else {
+                let start = i
+                while i < n {
+                    let c = base[i]
+                    // The bytes that end a cell (separator, LF, CR) are all below 64.
+                    if c < 64, (ends >> UInt64(c)) & 1 != 0 { break }
+                    i += 1
+                }
+                spans.append(Span(start: start, end: i, escaped: false))
+            }
+            guard i < n else { break }
+            let c = base[i]
+            i += 1
+            if c == sep { continue }
+            if c == ASCII.cr, i < n, base[i] == ASCII.lf { i += 1 }
+            line += 1
+            break
+        }
+        position = i
+        return recordLine
+    }
+
+    /// The content of an escaped quoted cell: quotes removed, doubled quotes
+    /// as one, text after the closing quote appended.
+    static func unescape(_ b: Bytes, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var i = 1 // after the opening quote
+        while i < b.count {
+            let c = b[i]
+            if c == ASCII.quote {
+                if i + 1 < b.count, b[i + 1] == ASCII.quote { out.append(ASCII.quote); i += 2; continue }
+                out.append(contentsOf: Bytes(rebasing: b[(i + 1)...]))
+                return
+            }
+            out.append(c)
+            i += 1
+        }
+    }
+}

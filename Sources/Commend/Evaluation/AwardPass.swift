@@ -1,0 +1,86 @@
+import LuaKit
+
+/// One subject's outcome of an award before quotas.
+struct AwardRow: Sendable {
+    var row: Int
+    var passed: [Bool]
+    var details: [String?]
+    var eligible: Bool
+    var order: Double?
+}
+
+extension Worker {
+    /// Evaluates `applies`, every criterion and, for eligible subjects, the
+    /// quota's `order`, for the given subject rows.
+    func evaluateAward(_ index: Int, rows: ArraySlice<Int>) throws -> [AwardRow] {
+        let award = runtime.awards[index]
+        let functions = runtime.awardFunctions[index]
+        let view = data.view(award.subject)
+        let what = "award \"\(award.id)\""
+        var out: [AwardRow] = []
+        out.reserveCapacity(rows.count)
+        for row in rows {
+            let subject = self.subject(view, row: row)
+            let id = view.id(row)
+            if let applies = functions.applies {
+                let ok = try invoke(applies, subject, what: what, part: "applies", id: id, at: award.location) { $0.truthy(at: -1) }
+                if !ok { continue }
+            }
+            var passed: [Bool] = []
+            var details: [String?] = []
+            passed.reserveCapacity(award.criteria.count)
+            details.reserveCapacity(award.criteria.count)
+            for (c, criterion) in award.criteria.enumerated() {
+                guard let check = functions.checks[c] else { passed.append(false); details.append(nil); continue }
+                let (ok, detail) = try invoke(check, subject, what: what, part: "criterion \"\(criterion.id)\"", id: id,
+                                              at: criterion.location, results: 2) { stack in
+                    (stack.truthy(at: -2), Worker.detail(stack, at: -1))
+                }
+                passed.append(ok)
+                details.append(detail)
+            }
+            let eligible = !passed.contains(false)
+            var order: Double?
+            if eligible, let orderFunction = functions.order {
+                order = try invoke(orderFunction, subject, what: what, part: "quota order", id: id, at: award.quota?.location ?? award.location) { stack in
+                    if stack.isNil(-1) { return nil }
+                    guard let value = stack.number(at: -1), !value.isNaN else {
+                        throw LuaConversionError(expected: "order must return a number", found: stack.typeName(at: -1))
+                    }
+                    return value
+                }
+            }
+            out.append(AwardRow(row: row, passed: passed, details: details, eligible: eligible, order: order))
+        }
+        return out
+    }
+
+    /// Calls a rule function with (subject, ctx) and reads its results; errors
+    /// become `RuleError`s naming the declaration, part and subject, and a
+    /// needed dependency becomes `DependencyNeeded`.
+    func invoke<R>(_ function: LuaFunction, _ subject: LuaValue, what: String, part: String, id: String,
+                   at location: SourceLocation, results: Int32 = 1, read: (LuaStack) throws -> R) throws -> R {
+        do {
+            return try function.call(subject, ctx, results: results, read: read)
+        } catch let error as LuaError {
+            if error.kind == .interrupted, let interrupt = error.underlying as? LuaInterrupt, let key = interrupt.payload as? String {
+                state.clearInterrupt()
+                throw DependencyNeeded(key: key)
+            }
+            throw RuleError(error, declaration: what, part: part, subject: id, fallback: location)
+        } catch let error as LuaConversionError {
+            throw RuleError(kind: .script, location: location, declaration: what, part: part, subject: id,
+                            message: "\(error.expected), got \(error.found)")
+        }
+    }
+
+    /// A detail value as text: strings as they are, numbers and booleans printed, nil as nil.
+    static func detail(_ stack: LuaStack, at index: Int32) -> String? {
+        switch stack.value(at: index) {
+        case .nil: nil
+        case .string(let s): s
+        case .integer, .number, .bool, .bytes: stack.value(at: index).description
+        case let other: "(\(other.typeName))"
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import LuaKit
+
+/// The `ctx` table given to every rule function (RULES.md §2.4).
+extension Worker {
+    func makeContext() -> LuaValue {
+        let state = self.state
+        let ctx = state.newTable(fieldCapacity: 16)
+        let plan = state.newTable(fieldCapacity: 3)
+        plan["id"] = .string(data.plan.id)
+        plan["name"] = .string(data.plan.name)
+        plan["year"] = .integer(data.plan.year)
+        ctx["plan"] = .table(plan.readOnly(name: "ctx.plan"))
+        ctx["phase"] = .table(phaseTable(data.phase).readOnly(name: "ctx.phase"))
+
+        func define(_ name: String, _ body: @escaping LuaClosure) {
+            ctx[name] = .function(state.function("ctx." + name, body))
+        }
+        define("unit") { [unowned self] call in
+            let id = try call.argument(1, as: String.self)
+            if let row = self.data.units.row(of: id) { self.pushSubject(self.data.units, row: row); call.pushed(1) }
+            else { call.push(LuaValue.nil) }
+        }
+        define("member") { [unowned self] call in
+            let id = try call.argument(1, as: String.self)
+            if let row = self.data.members.row(of: id) { self.pushSubject(self.data.members, row: row); call.pushed(1) }
+            else { call.push(LuaValue.nil) }
+        }
+        define("members_of") { [unowned self] call in
+            let id = try call.argument(1, as: String.self)
+            let rows = self.data.units.row(of: id).map { self.data.membersOfUnit[$0] } ?? []
+            self.pushList(self.data.members, rows: rows)
+            call.pushed(1)
+        }
+        define("children") { [unowned self] call in
+            let id = try call.argument(1, as: String.self)
+            let rows = self.data.units.row(of: id).map { self.data.childrenOfUnit[$0] } ?? []
+            self.pushList(self.data.units, rows: rows)
+            call.pushed(1)
+        }
+        define("eligible") { [unowned self] call in
+            let award = try call.argument(1, as: String.self)
+            let id = try call.argument(2, as: String.self)
+            call.push((try self.awardState(award, id: id) { state, row in state.eligible[row] ?? false }) ?? false)
+        }
+        define("awarded") { [unowned self] call in
+            let award = try call.argument(1, as: String.self)
+            let id = try call.argument(2, as: String.self)
+            call.push((try self.awardState(award, id: id) { state, row in state.awarded[row] }) ?? false)
+        }
+        define("total") { [unowned self] call in
+            let scoring = try call.argument(1, as: String.self)
+            let id = try call.argument(2, as: String.self)
+            call.push(try self.scoringState(scoring, id: id) { $0.total[$1] })
+        }
+        define("rank") { [unowned self] call in
+            let scoring = try call.argument(1, as: String.self)
+            let id = try call.argument(2, as: String.self)
+            call.push(try self.scoringState(scoring, id: id) { $0.rank[$1] })
+        }
+        define("grade") { [unowned self] call in
+            let scoring = try call.argument(1, as: String.self)
+            let id = try call.argument(2, as: String.self)
+            call.push(try self.scoringState(scoring, id: id) { $0.grade[$1] })
+        }
+        define("history") { [unowned self] call in
+            let id = try call.argument(1, as: String.self)
+            let award = try call.argument(2, as: String.self)
+            call.push(self.data.history[id]?[award] ?? [])
+        }
+        define("streak") { [unowned self] call in
+            let id = try call.argument(1, as: String.self)
+            let award = try call.argument(2, as: String.self)
+            let years = Set(self.data.history[id]?[award] ?? [])
+            var streak = 0
+            while years.contains(self.data.plan.year - 1 - streak) { streak += 1 }
+            call.push(streak)
+        }
+        define("facts") { [unowned self] call in
+            let id = try call.argument(1, as: String.self)
+            let phase = try call.argument(2, as: String.self)
+            guard let views = self.data.views(phase: phase) else {
+                throw RuleError(kind: .reference, location: nil,
+                                message: "ctx.facts: \"\(phase)\" is not a phase of the plan\(Suggestion.hint(for: phase, in: self.data.plan.phases.map(\.id)))")
+            }
+            if let row = views.members.row(of: id) { self.pushSubject(views.members, row: row); call.pushed(1) }
+            else if let row = views.units.row(of: id) { self.pushSubject(views.units, row: row); call.pushed(1) }
+            else { call.push(LuaValue.nil) }
+        }
+        return .table(ctx.readOnly(name: "ctx"))
+    }
+
+    private func phaseTable(_ phase: Phase) -> LuaTable {
+        let table = state.newTable(fieldCapacity: 4)
+        table["id"] = .string(phase.id)
+        table["name"] = .string(phase.name)
+        table["from"] = .string(phase.from)
+        table["to"] = .string(phase.to)
+        return table
+    }
+
+    private func pushList(_ view: KindView, rows: [Int]) {
+        let stack = state.stack
+        stack.pushTable(array: rows.count)
+        for (i, row) in rows.enumerated() {
+            pushSubject(view, row: row)
+            stack.setIndex(i + 1, in: -2)
+        }
+    }
+
+    private func awardState<T>(_ id: String, id subject: String, _ read: (ResultStore.AwardState, Int) -> T) throws -> T? {
+        guard let index = awardIndex[id] else {
+            throw RuleError(kind: .reference, location: nil,
+                            message: "unknown award \"\(id)\"\(Suggestion.hint(for: id, in: awardIndex.keys))")
+        }
+        let award = runtime.awards[index]
+        guard applicable.contains("award:" + id) else { return nil }
+        guard let state = store.awards[id] else {
+            throw LuaInterrupt("award \"\(id)\" is needed first", payload: "award:" + id)
+        }
+        guard let row = data.view(award.subject).row(of: subject) else { return nil }
+        return read(state, row)
+    }
+
+    private func scoringState<T>(_ id: String, id subject: String, _ read: (ResultStore.ScoringState, Int) -> T?) throws -> T? {
+        guard let index = scoringIndex[id] else {
+            throw RuleError(kind: .reference, location: nil,
+                            message: "unknown scoring \"\(id)\"\(Suggestion.hint(for: id, in: scoringIndex.keys))")
+        }
+        let scoring = runtime.scorings[index]
+        guard applicable.contains("scoring:" + id) else { return nil }
+        guard let state = store.scorings[id] else {
+            throw LuaInterrupt("scoring \"\(id)\" is needed first", payload: "scoring:" + id)
+        }
+        guard let row = data.view(scoring.subject).row(of: subject) else { return nil }
+        return read(state, row)
+    }
+}

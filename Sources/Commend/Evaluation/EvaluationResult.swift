@@ -1,0 +1,102 @@
+/// The outcome of evaluating one phase (RULES.md §5). Every collection is in
+/// the contract's order, so two evaluations of the same rules and data are equal.
+public struct EvaluationResult: Sendable {
+    public var plan: Plan
+    public var phase: Phase
+    public var rulesDigest: String
+    public var awards: [AwardResult]
+    public var scorings: [ScoringResult]
+    public var diagnostics: [Diagnostic]
+
+    public func award(_ id: String) -> AwardResult? { awards.first { $0.id == id } }
+    public func scoring(_ id: String) -> ScoringResult? { scorings.first { $0.id == id } }
+}
+
+public struct AwardResult: Sendable {
+    public var award: Award
+    /// One per subject to which the award applies, by subject id.
+    public var results: [AwardOutcome]
+    public var id: String { award.id }
+
+    public func outcome(_ subject: String) -> AwardOutcome? {
+        // Results are sorted by subject id.
+        var low = 0, high = results.count
+        while low < high {
+            let mid = (low + high) / 2
+            if results[mid].subject < subject { low = mid + 1 } else { high = mid }
+        }
+        return low < results.count && results[low].subject == subject ? results[low] : nil
+    }
+}
+
+public struct AwardOutcome: Sendable, Hashable {
+    public var subject: String
+    public var name: String
+    public var eligible: Bool
+    public var awarded: Bool
+    public var criteria: [CriterionOutcome]
+    /// For an award with a quota and an eligible subject: its place against the limit.
+    public var quota: QuotaPlace?
+    /// Ids of the criteria that failed.
+    public var failed: [String] { criteria.filter { !$0.passed }.map(\.id) }
+}
+
+public struct CriterionOutcome: Sendable, Hashable {
+    public var id: String
+    public var text: String
+    public var passed: Bool
+    public var detail: String?
+}
+
+/// Where an eligible subject stands in its quota group.
+public struct QuotaPlace: Sendable, Hashable {
+    /// The value of `within` (nil: the one group).
+    public var group: String?
+    /// 1-based place in the group's order.
+    public var place: Int
+    /// Eligible subjects in the group.
+    public var eligible: Int
+    /// The base count the share applies to.
+    public var base: Int
+    /// The limit of the group (nil: none).
+    public var limit: Int?
+    /// The value returned by `order`, if any.
+    public var order: Double?
+}
+
+public struct ScoringResult: Sendable {
+    public var scoring: Scoring
+    /// By group, then rank, then subject id.
+    public var results: [ScoreOutcome]
+    public var id: String { scoring.id }
+
+    public func outcome(_ subject: String) -> ScoreOutcome? { results.first { $0.subject == subject } }
+}
+
+public struct ScoreOutcome: Sendable, Hashable {
+    public var subject: String
+    public var name: String
+    public var group: String?
+    public var total: Double
+    public var rank: Int
+    /// How many subjects share the group.
+    public var groupSize: Int
+    public var grade: String?
+    public var items: [ItemOutcome]
+    public var bonus: Double
+    public var bonusRaw: Double?
+    public var bonusDetail: String?
+    public var penalty: Double
+    public var penaltyRaw: Double?
+    public var penaltyDetail: String?
+}
+
+public struct ItemOutcome: Sendable, Hashable {
+    public var id: String
+    public var text: String
+    public var points: Double
+    public var raw: Double
+    public var max: Double
+    public var detail: String?
+    public var clamped: Bool { points != raw }
+}

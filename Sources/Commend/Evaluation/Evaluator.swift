@@ -1,0 +1,189 @@
+import Dispatch
+import Foundation
+import LuaKit
+
+/// How an evaluation runs.
+public struct EvaluationOptions: Sendable {
+    /// Worker threads, each with its own Lua state; the result does not depend on it.
+    public var jobs: Int
+    /// Limits of each Lua state.
+    public var limits: LuaLimits
+    /// Called after each award or scoring with (what, done, total), from the calling thread.
+    public var progress: (@Sendable (String, Int, Int) -> Void)?
+
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, limits: LuaLimits = .default,
+                progress: (@Sendable (String, Int, Int) -> Void)? = nil) {
+        self.jobs = jobs
+        self.limits = limits
+        self.progress = progress
+    }
+}
+
+/// Evaluates one phase of a plan on a dataset (RULES.md §2.2–2.4).
+public enum Evaluator {
+    public static func evaluate(rules: RuleSet, data: Dataset, phase phaseID: String,
+                                options: EvaluationOptions = EvaluationOptions()) throws -> EvaluationResult {
+        guard let phase = rules.plan.phase(phaseID) else {
+            let ids = rules.plan.phases.map(\.id)
+            throw EvaluationError("unknown phase \"\(phaseID)\"\(Suggestion.hint(for: phaseID, in: ids)); the plan's phases are \(ids.joined(separator: ", "))")
+        }
+        let phaseData = PhaseData(plan: rules.plan, phase: phase, dataset: data)
+        let run = try Run(rules: rules, data: phaseData, options: options)
+        return try run.evaluate()
+    }
+}
+
+/// One evaluation: the workers, the published results, the order of work.
+final class Run {
+    let rules: RuleSet
+    let data: PhaseData
+    let options: EvaluationOptions
+    let store = ResultStore()
+    let workers: [Worker]
+    let applicable: Set<String>
+    var awardResults: [String: AwardResult] = [:]
+    var scoringResults: [String: ScoringResult] = [:]
+    var diagnostics: [Diagnostic] = []
+    private var inProgress: [String] = []
+    private var done = 0
+
+    init(rules: RuleSet, data: PhaseData, options: EvaluationOptions) throws {
+        self.rules = rules
+        self.data = data
+        self.options = options
+        var applicable = Set<String>()
+        for award in rules.awards where award.applies(toPhase: data.phase.id) { applicable.insert("award:" + award.id) }
+        for scoring in rules.scorings where scoring.applies(toPhase: data.phase.id) { applicable.insert("scoring:" + scoring.id) }
+        self.applicable = applicable
+        let subjects = max(data.members.count, data.units.count)
+        let count = max(1, min(options.jobs, subjects / 200))
+        let runtimes = try Run.runtimes(count: count, files: rules.files, limits: options.limits)
+        let store = self.store
+        workers = runtimes.map { Worker(runtime: $0, data: data, store: store, applicable: applicable) }
+        diagnostics = rules.diagnostics
+        for worker in workers { _ = worker.takeDiagnostics() }
+    }
+
+    private static func runtimes(count: Int, files: RuleFiles, limits: LuaLimits) throws -> [RuleRuntime] {
+        let slots = Slots<RuleRuntime>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            slots.set(i, Result { try RuleRuntime(files: files, limits: limits) })
+        }
+        return try slots.values.map { try $0!.get() }
+    }
+
+    func evaluate() throws -> EvaluationResult {
+        for award in rules.awards where applicable.contains("award:" + award.id) { try ensure("award:" + award.id) }
+        for scoring in rules.scorings where applicable.contains("scoring:" + scoring.id) { try ensure("scoring:" + scoring.id) }
+        return EvaluationResult(
+            plan: rules.plan, phase: data.phase, rulesDigest: rules.digest,
+            awards: rules.awards.compactMap { awardResults[$0.id] },
+            scorings: rules.scorings.compactMap { scoringResults[$0.id] },
+            diagnostics: diagnostics)
+    }
+
+    private var finished: Set<String> = []
+
+    /// Evaluates `key` after whatever it needs; a need met again on the way is a cycle.
+    func ensure(_ key: String) throws {
+        if finished.contains(key) { return }
+        if let start = inProgress.firstIndex(of: key) {
+            let cycle = inProgress[start...] + [key]
+            let named = cycle.map { k -> String in
+                let (kind, id) = split(k)
+                let location = kind == "award" ? rules.award(id)?.location : rules.scoring(id)?.location
+                return "\(kind) \"\(id)\"" + (location.map { " (\($0))" } ?? "")
+            }
+            let first = split(key)
+            throw RuleError(kind: .cycle,
+                            location: first.0 == "award" ? rules.award(first.1)?.location : rules.scoring(first.1)?.location,
+                            message: "cycle of cross references: " + named.joined(separator: " → "))
+        }
+        inProgress.append(key)
+        defer { inProgress.removeLast() }
+        while true {
+            do {
+                try pass(key)
+                break
+            } catch let need as DependencyNeeded {
+                try ensure(need.key)
+            }
+        }
+        finished.insert(key)
+        done += 1
+        options.progress?(key, done, applicable.count)
+    }
+
+    private func split(_ key: String) -> (String, String) {
+        let parts = key.split(separator: ":", maxSplits: 1)
+        return (String(parts[0]), String(parts[1]))
+    }
+
+    private func pass(_ key: String) throws {
+        let (kind, id) = split(key)
+        if kind == "award", let index = rules.awards.firstIndex(where: { $0.id == id }) {
+            let award = rules.awards[index]
+            let view = data.view(award.subject)
+            var baseCounts: [String?: Int]?
+            if let base = award.quota?.base, let baseAward = rules.award(base) {
+                if applicable.contains("award:" + base) { try ensure("award:" + base) }
+                baseCounts = Finishing.baseCounts(within: award.quota?.within, state: store.awards[base],
+                                                  view: data.view(baseAward.subject))
+            }
+            let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(index, rows: slice) }
+            let (result, state) = Finishing.award(award, rows: rows, view: view, baseCounts: baseCounts)
+            awardResults[id] = result
+            store.awards[id] = state
+        } else if let index = rules.scorings.firstIndex(where: { $0.id == id }) {
+            let scoring = rules.scorings[index]
+            let view = data.view(scoring.subject)
+            let rows: [ScoreRow] = try parallel(view) { worker, slice in try worker.evaluateScoring(index, rows: slice) }
+            let (result, state) = Finishing.scoring(scoring, rows: rows, view: view)
+            scoringResults[id] = result
+            store.scorings[id] = state
+        }
+    }
+
+    /// Runs `body` on contiguous slices of the subjects (by id) on every
+    /// worker; the first failure in id order wins, so errors do not depend on
+    /// the number of workers.
+    private func parallel<T: Sendable>(_ view: KindView, _ body: @escaping @Sendable (Worker, ArraySlice<Int>) throws -> [T]) throws -> [T] {
+        let rows = view.sortedRows
+        let count = workers.count
+        let chunk = (rows.count + count - 1) / max(count, 1)
+        let slots = Slots<[T]>(count: count)
+        let workers = self.workers
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            let slice = rows[min(rows.count, i * chunk)..<min(rows.count, (i + 1) * chunk)]
+            slots.set(i, Result { try body(workers[i], slice) })
+        }
+        var out: [T] = []
+        out.reserveCapacity(rows.count)
+        var printed: [Diagnostic] = []
+        for (i, slot) in slots.values.enumerated() {
+            let taken = workers[i].takeDiagnostics()
+            switch slot! {
+            case .success(let part):
+                out += part
+                printed += taken
+            case .failure(let error):
+                for later in workers[(i + 1)...] { later.state.clearInterrupt(); _ = later.takeDiagnostics() }
+                throw error
+            }
+        }
+        diagnostics += printed
+        return out
+    }
+}
+
+/// Results written by concurrent iterations, each into its own slot.
+final class Slots<T>: @unchecked Sendable {
+    private(set) var values: [Result<T, any Error>?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: Result<T, any Error>) {
+        lock.lock()
+        values[i] = value
+        lock.unlock()
+    }
+}

@@ -1,0 +1,123 @@
+/// Quotas and rankings: what is decided once every subject has been evaluated.
+enum Finishing {
+    static func award(_ award: Award, rows: [AwardRow], view: KindView, baseCounts: [String?: Int]?) -> (AwardResult, ResultStore.AwardState) {
+        var state = ResultStore.AwardState(eligible: Array(repeating: nil, count: view.count),
+                                           awarded: Array(repeating: false, count: view.count))
+        var places: [Int: QuotaPlace] = [:]
+        for row in rows { state.eligible[row.row] = row.eligible }
+        if let quota = award.quota {
+            var groups: [String?: [AwardRow]] = [:]
+            for row in rows where row.eligible {
+                groups[quota.within.flatMap { view.string(row: row.row, column: $0) }, default: []].append(row)
+            }
+            for (group, members) in groups {
+                // Rows arrive by subject id; a stable sort keeps that order among equal `order` values.
+                let ordered = members.enumerated().sorted { a, b in
+                    let x = a.element.order ?? -.infinity, y = b.element.order ?? -.infinity
+                    return x != y ? x > y : a.offset < b.offset
+                }.map(\.element)
+                let base = baseCounts.map { $0[group] ?? 0 } ?? members.count
+                let limit = quota.limit(base: base)
+                for (i, row) in ordered.enumerated() {
+                    let awarded = limit.map { i < $0 } ?? true
+                    state.awarded[row.row] = awarded
+                    places[row.row] = QuotaPlace(group: group, place: i + 1, eligible: members.count, base: base,
+                                                 limit: limit, order: row.order)
+                }
+            }
+        } else {
+            for row in rows where row.eligible { state.awarded[row.row] = true }
+        }
+        let outcomes = rows.map { row in
+            AwardOutcome(
+                subject: view.id(row.row),
+                name: view.string(row: row.row, column: "name") ?? "",
+                eligible: row.eligible,
+                awarded: state.awarded[row.row],
+                criteria: award.criteria.enumerated().map { c, criterion in
+                    CriterionOutcome(id: criterion.id, text: criterion.text, passed: row.passed[c], detail: row.details[c])
+                },
+                quota: places[row.row])
+        }
+        return (AwardResult(award: award, results: outcomes), state)
+    }
+
+    /// Holders of `base` per value of `within` (nil: the one group).
+    static func baseCounts(within: String?, state: ResultStore.AwardState?, view: KindView) -> [String?: Int] {
+        var counts: [String?: Int] = [:]
+        guard let state else { return counts }
+        for row in 0..<view.count where state.awarded[row] {
+            counts[within.flatMap { view.string(row: row, column: $0) }, default: 0] += 1
+        }
+        return counts
+    }
+
+    static func scoring(_ scoring: Scoring, rows: [ScoreRow], view: KindView) -> (ScoringResult, ResultStore.ScoringState) {
+        struct Scored {
+            var row: ScoreRow
+            var points: [Double]
+            var bonus: Double
+            var penalty: Double
+            var total: Double
+            var group: String?
+        }
+        var scored: [Scored] = rows.map { row in
+            let points = zip(row.raw, scoring.items).map { raw, item in Swift.min(Swift.max(raw, 0), item.max) }
+            var bonus = Swift.max(row.bonusRaw ?? 0, 0)
+            if let max = scoring.bonus?.max { bonus = Swift.min(bonus, max) }
+            let penalty = Swift.max(row.penaltyRaw ?? 0, 0)
+            var total = 0.0
+            for p in points { total += p }
+            total = total + bonus - penalty
+            return Scored(row: row, points: points, bonus: bonus, penalty: penalty, total: total,
+                          group: scoring.group.flatMap { view.string(row: row.row, column: $0) })
+        }
+        let tiebreak = scoring.tiebreak.compactMap { id in scoring.items.firstIndex { $0.id == id } }
+        func keys(_ s: Scored) -> [Double] { [s.total] + tiebreak.map { s.points[$0] } }
+        func groupPrecedes(_ a: String?, _ b: String?) -> Bool {
+            switch (a, b) {
+            case (nil, nil): false
+            case (nil, _): true
+            case (_, nil): false
+            case let (x?, y?): idPrecedes(x, y)
+            }
+        }
+        // Rows arrive by subject id, so a stable sort leaves ties in id order.
+        scored = scored.enumerated().sorted { a, b in
+            if a.element.group != b.element.group { return groupPrecedes(a.element.group, b.element.group) }
+            let x = keys(a.element), y = keys(b.element)
+            if x != y { return x.lexicographicallyPrecedes(y, by: >) }
+            return a.offset < b.offset
+        }.map(\.element)
+        var state = ResultStore.ScoringState(total: Array(repeating: nil, count: view.count),
+                                             rank: Array(repeating: nil, count: view.count),
+                                             grade: Array(repeating: nil, count: view.count))
+        var outcomes: [ScoreOutcome] = []
+        outcomes.reserveCapacity(scored.count)
+        var start = 0
+        while start < scored.count {
+            var end = start
+            while end < scored.count && scored[end].group == scored[start].group { end += 1 }
+            var rank = 1
+            for i in start..<end {
+                if i > start && keys(scored[i]) != keys(scored[i - 1]) { rank = i - start + 1 }
+                let s = scored[i]
+                let grade = scoring.grades.first { $0.min <= s.total }?.label
+                state.total[s.row.row] = s.total
+                state.rank[s.row.row] = rank
+                state.grade[s.row.row] = grade
+                outcomes.append(ScoreOutcome(
+                    subject: view.id(s.row.row), name: view.string(row: s.row.row, column: "name") ?? "",
+                    group: s.group, total: s.total, rank: rank, groupSize: end - start, grade: grade,
+                    items: scoring.items.enumerated().map { i, item in
+                        ItemOutcome(id: item.id, text: item.text, points: s.points[i], raw: s.row.raw[i], max: item.max,
+                                    detail: s.row.details[i])
+                    },
+                    bonus: s.bonus, bonusRaw: s.row.bonusRaw, bonusDetail: s.row.bonusDetail,
+                    penalty: s.penalty, penaltyRaw: s.row.penaltyRaw, penaltyDetail: s.row.penaltyDetail))
+            }
+            start = end
+        }
+        return (ScoringResult(scoring: scoring, results: outcomes), state)
+    }
+}

@@ -1,0 +1,120 @@
+/// The subjects of one kind as seen in one phase: base rows with the phase's
+/// facts merged over them (phase values win where they are given).
+struct KindView: Sendable {
+    let kind: SubjectKind
+    let base: SubjectRows
+    let facts: SubjectRows?
+    /// Per base row: its row in `facts`, or -1.
+    let factRow: [Int32]
+    /// Every column name: base columns, then phase-only columns.
+    let columns: [String]
+    /// Per column: index in base and in facts (-1 when absent).
+    let baseIndex: [Int]
+    let factIndex: [Int]
+    /// Row indices sorted by subject id.
+    let sortedRows: [Int]
+
+    init(kind: SubjectKind, base: SubjectRows, facts: SubjectRows?, sortedRows: [Int]) {
+        self.kind = kind
+        self.base = base
+        self.facts = facts
+        var factRow = [Int32](repeating: -1, count: base.count)
+        if let facts {
+            for row in 0..<facts.count {
+                if let baseRow = base.row(of: facts.ids[row]) { factRow[baseRow] = Int32(row) }
+            }
+        }
+        self.factRow = factRow
+        var columns = base.columns
+        for column in facts?.columns ?? [] where !columns.contains(column) { columns.append(column) }
+        self.columns = columns
+        baseIndex = columns.map { base.columnIndex($0) ?? -1 }
+        factIndex = columns.map { facts?.columnIndex($0) ?? -1 }
+        self.sortedRows = sortedRows
+    }
+
+    var count: Int { base.count }
+    func id(_ row: Int) -> String { base.ids[row] }
+    func row(of id: String) -> Int? { base.row(of: id) }
+
+    /// The merged value of column `c` (an index into `columns`).
+    func value(row: Int, column c: Int) -> Value? {
+        let f = factRow[row]
+        if f >= 0, factIndex[c] >= 0, let facts, let value = facts.value(row: Int(f), columnIndex: factIndex[c]) {
+            return value
+        }
+        return baseIndex[c] >= 0 ? base.value(row: row, columnIndex: baseIndex[c]) : nil
+    }
+
+    func value(row: Int, column name: String) -> Value? {
+        guard let c = columns.firstIndex(of: name) else { return nil }
+        return value(row: row, column: c)
+    }
+
+    func string(row: Int, column name: String) -> String? {
+        guard let value = value(row: row, column: name) else { return nil }
+        if case .string(let s) = value { return s }
+        return value.description
+    }
+}
+
+/// Everything evaluation reads: the dataset seen in one phase, the hierarchy
+/// and the history. Immutable, shared by every worker.
+final class PhaseData: Sendable {
+    let plan: Plan
+    let phase: Phase
+    let dataset: Dataset
+    let units: KindView
+    let members: KindView
+    /// The same subjects as seen in each phase of the plan (for ctx.facts).
+    let phaseViews: [String: (units: KindView, members: KindView)]
+    /// unit row → member rows (by member id).
+    let membersOfUnit: [[Int]]
+    /// unit row → child unit rows (by unit id).
+    let childrenOfUnit: [[Int]]
+    /// subject id → award id → ascending years before the plan year.
+    let history: [String: [String: [Int]]]
+
+    init(plan: Plan, phase: Phase, dataset: Dataset) {
+        self.plan = plan
+        self.phase = phase
+        self.dataset = dataset
+        let sortedUnits = (0..<dataset.units.count).sorted { idPrecedes(dataset.units.ids[$0], dataset.units.ids[$1]) }
+        let sortedMembers = (0..<dataset.members.count).sorted { idPrecedes(dataset.members.ids[$0], dataset.members.ids[$1]) }
+        var views: [String: (units: KindView, members: KindView)] = [:]
+        for p in plan.phases {
+            views[p.id] = (KindView(kind: .unit, base: dataset.units, facts: dataset.phases[p.id]?.units, sortedRows: sortedUnits),
+                           KindView(kind: .member, base: dataset.members, facts: dataset.phases[p.id]?.members, sortedRows: sortedMembers))
+        }
+        phaseViews = views
+        units = views[phase.id]?.units ?? KindView(kind: .unit, base: dataset.units, facts: nil, sortedRows: sortedUnits)
+        members = views[phase.id]?.members ?? KindView(kind: .member, base: dataset.members, facts: nil, sortedRows: sortedMembers)
+        var membersOf = [[Int]](repeating: [], count: units.count)
+        let unitColumn = dataset.members.columnIndex("unit")
+        for row in members.sortedRows {
+            guard let unitColumn, case .string(let unit)? = dataset.members.value(row: row, columnIndex: unitColumn),
+                  let u = units.row(of: unit) else { continue }
+            membersOf[u].append(row)
+        }
+        membersOfUnit = membersOf
+        var children = [[Int]](repeating: [], count: units.count)
+        let parentColumn = dataset.units.columnIndex("parent")
+        for row in units.sortedRows {
+            guard let parentColumn, case .string(let parent)? = dataset.units.value(row: row, columnIndex: parentColumn),
+                  let p = units.row(of: parent) else { continue }
+            children[p].append(row)
+        }
+        childrenOfUnit = children
+        var history: [String: [String: [Int]]] = [:]
+        for entry in dataset.history where entry.year < plan.year {
+            history[entry.subject, default: [:]][entry.award, default: []].append(entry.year)
+        }
+        for (subject, awards) in history {
+            for (award, years) in awards { history[subject]![award] = Array(Set(years)).sorted() }
+        }
+        self.history = history
+    }
+
+    func view(_ kind: SubjectKind) -> KindView { kind == .unit ? units : members }
+    func views(phase: String) -> (units: KindView, members: KindView)? { phaseViews[phase] }
+}

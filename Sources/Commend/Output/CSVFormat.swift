@@ -1,0 +1,29 @@
+/// `--format csv`: one row per award result and per scoring result, UTF-8
+/// with a byte-order mark so that spreadsheets show Vietnamese text.
+public enum CSVFormat {
+    static let header = ["kind", "id", "subject", "name", "eligible", "awarded", "failed", "group", "place", "total", "rank", "grade"]
+
+    static func field(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    public static func write(_ result: EvaluationResult, to out: OutputSink) {
+        out.write(bytes: [0xEF, 0xBB, 0xBF])
+        out.write(header.joined(separator: ",") + "\r\n")
+        for award in result.awards {
+            for r in award.results {
+                let row = ["award", award.id, r.subject, r.name, String(r.eligible), String(r.awarded),
+                           r.failed.joined(separator: ";"), r.quota?.group ?? "", r.quota.map { String($0.place) } ?? "", "", "", ""]
+                out.write(row.map(field).joined(separator: ",") + "\r\n")
+            }
+        }
+        for scoring in result.scorings {
+            for r in scoring.results {
+                let row = ["scoring", scoring.id, r.subject, r.name, "", "", "", r.group ?? "", "",
+                           JSONText.number(r.total), String(r.rank), r.grade ?? ""]
+                out.write(row.map(field).joined(separator: ",") + "\r\n")
+            }
+        }
+    }
+}

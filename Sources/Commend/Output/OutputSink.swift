@@ -1,0 +1,62 @@
+import Foundation
+
+/// Where formatted output goes: standard output, or a file written whole or
+/// not at all (a temporary file renamed over the target when complete).
+public final class OutputSink {
+    private var buffer: [UInt8] = []
+    private let handle: FileHandle
+    private let temporary: URL?
+    private let target: URL?
+
+    /// Standard output.
+    public init() {
+        handle = FileHandle.standardOutput
+        temporary = nil
+        target = nil
+    }
+
+    /// A file, published by `commit()`; until then nothing replaces `url`.
+    public init(file url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        let temp = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
+            throw EvaluationError("\(url.path): cannot write here")
+        }
+        handle = try FileHandle(forWritingTo: temp)
+        temporary = temp
+        target = url
+    }
+
+    deinit {
+        if let temporary, FileManager.default.fileExists(atPath: temporary.path) {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    public func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    public func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    public func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Finishes the output: flushes, and for a file renames it into place.
+    public func commit() throws {
+        flush()
+        guard let temporary, let target else { return }
+        try handle.close()
+        if rename(temporary.path, target.path) != 0 {
+            throw EvaluationError("\(target.path): cannot write: \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import LuaKit
+
+/// A message from the rules for the result's `diagnostics` (what scripts print).
+public struct Diagnostic: Sendable, Hashable {
+    public var level: String
+    public var message: String
+    public var file: String?
+    public var line: Int?
+    public init(level: String, message: String, file: String?, line: Int?) {
+        self.level = level
+        self.message = message
+        self.file = file
+        self.line = line
+    }
+}
+
+/// The rules loaded into one Lua state: declarations, their functions, and
+/// every problem met while loading. One per worker thread.
+final class RuleRuntime {
+    let state: LuaState
+    let sandbox: LuaSandbox
+    let files: RuleFiles
+    var plan: Plan?
+    var awards: [Award] = []
+    var awardFunctions: [AwardFunctions] = []
+    var scorings: [Scoring] = []
+    var scoringFunctions: [ScoringFunctions] = []
+    var problems: [RuleProblem] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(files: RuleFiles, limits: LuaLimits) throws {
+        self.files = files
+        state = try LuaState(limits: limits)
+        sandbox = try LuaSandbox(state: state, moduleRoot: files.directory, chunkPrefix: files.displayPrefix)
+        sandbox.onPrint = { [unowned self] message, chunk, line in
+            self.diagnostics.append(Diagnostic(level: "info", message: message, file: chunk, line: line))
+        }
+        defineDeclarationFunctions()
+        for file in files.declarationFiles {
+            load(file)
+            if state.isTripped { break }
+        }
+        validate()
+    }
+
+    private func load(_ file: RuleFiles.File) {
+        let name = files.displayPath(file.path)
+        do {
+            let chunk = try sandbox.load(file.contents, chunkName: name)
+            try chunk.call()
+        } catch let error as LuaError {
+            let location = error.line.map { SourceLocation(file: error.chunk ?? name, line: $0) }
+            let message = error.line == nil && error.chunk == nil ? "\(name): \(error.message)" : error.message
+            problems.append(RuleProblem(at: location, message))
+        } catch {
+            problems.append(RuleProblem(at: SourceLocation(file: name, line: 1), "\(error)"))
+        }
+    }
+
+    private func location(_ call: LuaCall) -> SourceLocation {
+        let position = call.position(level: 1)
+        return SourceLocation(file: position?.chunk ?? "?", line: position?.line ?? 0)
+    }
+
+    private func defineDeclarationFunctions() {
+        sandbox.define("enum", .function(state.function("enum") { call in
+            let values = try call.argument(1, as: LuaTable.self)
+            let wrapper = self.state.newTable()
+            wrapper["enum"] = .table(values)
+            call.push(wrapper)
+        }))
+        sandbox.define("plan", .function(state.function("plan") { [unowned self] call in
+            guard case .table(let table) = call.value(1) else {
+                throw SandboxError("plan expects a table: plan { id = ..., year = ..., phases = {...} }")
+            }
+            self.readPlan(table, at: self.location(call))
+        }))
+        for kind in ["award", "scoring"] {
+            sandbox.define(kind, .function(state.function(kind) { [unowned self] call in
+                guard case .string(let id) = call.value(1), !id.isEmpty else {
+                    throw SandboxError("\(kind) needs an id first: \(kind) \"id\" { ... }")
+                }
+                let at = self.location(call)
+                call.push(self.state.function(kind) { [unowned self] inner in
+                    guard case .table(let table) = inner.value(1) else {
+                        throw SandboxError("\(kind) \"\(id)\" expects a table: \(kind) \"\(id)\" { ... }")
+                    }
+                    if kind == "award" { self.readAward(id: id, table, at: at) }
+                    else { self.readScoring(id: id, table, at: at) }
+                })
+            }))
+        }
+    }
+
+    /// Checks that need every declaration: one plan, known phases, movements,
+    /// bases and fields, unique ids.
+    private func validate() {
+        guard let plan else {
+            if !problems.contains(where: { $0.message.contains("plan") }) {
+                let where_ = files.declarationFiles.first.map { SourceLocation(file: files.displayPath($0.path), line: 1) }
+                problems.append(RuleProblem(at: where_, "no plan: exactly one plan { ... } is needed in the rules directory"))
+            }
+            return
+        }
+        let phaseIDs = plan.phases.map(\.id)
+        let movementIDs = plan.movements.map(\.id)
+        var seen: [String: SourceLocation] = [:]
+        func checkCommon(kind: String, id: String, phases: [String]?, movement: String?, at location: SourceLocation) {
+            if let first = seen[kind + id] {
+                problems.append(RuleProblem(at: location, "duplicate \(kind) id \"\(id)\" (first declared at \(first))"))
+            } else {
+                seen[kind + id] = location
+            }
+            for phase in phases ?? [] where !phaseIDs.contains(phase) {
+                problems.append(RuleProblem(at: location, "\(kind) \"\(id)\": phase \"\(phase)\" is not a phase of the plan\(Suggestion.hint(for: phase, in: phaseIDs)) (phases: \(phaseIDs.joined(separator: ", ")))"))
+            }
+            if let movement, !movementIDs.contains(movement) {
+                problems.append(RuleProblem(at: location, "\(kind) \"\(id)\": movement \"\(movement)\" is not a movement of the plan\(Suggestion.hint(for: movement, in: movementIDs))"))
+            }
+        }
+        func checkField(_ field: String, of kind: SubjectKind, what: String, at location: SourceLocation) {
+            let builtIn: Set<String> = kind == .member ? ["id", "name", "unit"] : ["id", "name", "kind", "parent", "cluster"]
+            let declared = plan.fields.fields(for: kind)
+            if !builtIn.contains(field) && declared[field] == nil {
+                problems.append(RuleProblem(.warning, at: location, "\(what): field \"\(field)\" is not declared in plan.fields.\(kind.plural)\(Suggestion.hint(for: field, in: builtIn.union(declared.keys)))"))
+            }
+        }
+        let awardIDs = awards.map(\.id)
+        for award in awards {
+            checkCommon(kind: "award", id: award.id, phases: award.phases, movement: award.movement, at: award.location)
+            if let quota = award.quota {
+                if let base = quota.base, !awardIDs.contains(base) {
+                    problems.append(RuleProblem(at: quota.location, "award \"\(award.id)\", quota: base \"\(base)\" is not an award\(Suggestion.hint(for: base, in: awardIDs))"))
+                }
+                if let within = quota.within {
+                    checkField(within, of: award.subject, what: "award \"\(award.id)\", quota within", at: quota.location)
+                }
+                if quota.share == nil && quota.max == nil {
+                    problems.append(RuleProblem(.warning, at: quota.location, "award \"\(award.id)\", quota: neither share nor max is given, so it limits nothing"))
+                }
+            }
+        }
+        for scoring in scorings {
+            checkCommon(kind: "scoring", id: scoring.id, phases: scoring.phases, movement: scoring.movement, at: scoring.location)
+            if let group = scoring.group {
+                checkField(group, of: scoring.subject, what: "scoring \"\(scoring.id)\", group", at: scoring.location)
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// Criterion coverage of the rule tests: which criteria were seen both
+/// passing and failing, which items both clamped and unclamped.
+public struct Coverage: Sendable {
+    struct Seen { var yes = false, no = false }
+    private var criteria: [String: Seen] = [:]
+    private var items: [String: Seen] = [:]
+    private let rules: RuleSet
+
+    init(rules: RuleSet) { self.rules = rules }
+
+    mutating func record(_ result: EvaluationResult) {
+        for award in result.awards {
+            for outcome in award.results {
+                for c in outcome.criteria {
+                    let key = award.id + "\u{0}" + c.id
+                    if c.passed { criteria[key, default: Seen()].yes = true } else { criteria[key, default: Seen()].no = true }
+                }
+            }
+        }
+        for scoring in result.scorings {
+            for outcome in scoring.results {
+                for item in outcome.items {
+                    let key = scoring.id + "\u{0}" + item.id
+                    if item.clamped { items[key, default: Seen()].yes = true } else { items[key, default: Seen()].no = true }
+                }
+            }
+        }
+    }
+
+    /// Lines naming what was not exercised both ways.
+    public var gaps: [String] {
+        var out: [String] = []
+        for award in rules.awards {
+            for c in award.criteria {
+                let seen = criteria[award.id + "\u{0}" + c.id] ?? Seen()
+                if !(seen.yes && seen.no) {
+                    let missing = !seen.yes && !seen.no ? "never evaluated" : (seen.yes ? "never seen failing" : "never seen passing")
+                    out.append("\(c.location): award \"\(award.id)\", criterion \"\(c.id)\": \(missing)")
+                }
+            }
+        }
+        for scoring in rules.scorings {
+            for item in scoring.items {
+                let seen = items[scoring.id + "\u{0}" + item.id] ?? Seen()
+                if !(seen.yes && seen.no) {
+                    let missing = !seen.yes && !seen.no ? "never evaluated" : (seen.yes ? "never seen unclamped" : "never seen clamped")
+                    out.append("\(item.location): scoring \"\(scoring.id)\", item \"\(item.id)\": \(missing)")
+                }
+            }
+        }
+        return out
+    }
+
+    public var total: Int { rules.awards.reduce(0) { $0 + $1.criteria.count } + rules.scorings.reduce(0) { $0 + $1.items.count } }
+    public var covered: Int { total - gaps.count }
+    public var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
+
+    public var summary: String {
+        var lines = ["criterion coverage: \(covered)/\(total) (\(ReportFormat.number(percent))%) exercised both ways"]
+        lines += gaps.map { "  " + $0 }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import LuaKit
+
+/// Runs `tests/*_test.lua` (RULES.md §7). Each test runs in a Lua state of
+/// its own; `t.evaluate` evaluates the same rules on inline data.
+public struct RuleTestRunner {
+    public struct Report: Sendable {
+        public var passed = 0
+        public var failed = 0
+        public var coverage: Coverage
+    }
+
+    public let rules: RuleSet
+    public var limits: LuaLimits
+
+    public init(rules: RuleSet, limits: LuaLimits = .default) {
+        self.rules = rules
+        self.limits = limits
+    }
+
+    /// Runs every test whose name contains `filter`; `output` receives one
+    /// line per test and per failure.
+    public func run(filter: String? = nil, output: (String) -> Void) throws -> Report {
+        var report = Report(coverage: Coverage(rules: rules))
+        for file in rules.files.testFiles {
+            let name = rules.files.displayPath(file.path)
+            // A first load lists the file's tests.
+            let listing = try TestSession(rules: rules, limits: limits, file: file, name: name)
+            if let error = listing.loadError {
+                output("FAIL \(name): \(error)")
+                report.failed += 1
+                continue
+            }
+            for (index, test) in listing.tests.enumerated() where filter.map({ test.name.contains($0) }) ?? true {
+                let session = try TestSession(rules: rules, limits: limits, file: file, name: name)
+                let failures = session.run(index)
+                for result in session.results { report.coverage.record(result) }
+                if failures.isEmpty {
+                    report.passed += 1
+                    output("ok   \(test.name)")
+                } else {
+                    report.failed += 1
+                    output("FAIL \(test.name)")
+                    for failure in failures { output("  " + failure) }
+                }
+            }
+        }
+        return report
+    }
+}
+
+/// One test file loaded in a fresh sandbox.
+final class TestSession {
+    struct Test { var name: String; var function: LuaFunction; var line: Int }
+    let rules: RuleSet
+    let state: LuaState
+    let sandbox: LuaSandbox
+    var tests: [Test] = []
+    var loadError: String?
+    var failures: [String] = []
+    var results: [EvaluationResult] = []
+
+    init(rules: RuleSet, limits: LuaLimits, file: RuleFiles.File, name: String) throws {
+        self.rules = rules
+        state = try LuaState(limits: limits)
+        sandbox = try LuaSandbox(state: state, moduleRoot: rules.files.directory, chunkPrefix: rules.files.displayPrefix)
+        sandbox.define("test", .function(state.function("test") { [unowned self] call in
+            let name = try call.argument(1, as: String.self)
+            let function = try call.argument(2, as: LuaFunction.self)
+            self.tests.append(Test(name: name, function: function, line: call.position()?.line ?? 0))
+        }))
+        do {
+            try sandbox.load(file.contents, chunkName: name).call()
+        } catch {
+            loadError = "\(error)"
+        }
+    }
+
+    /// Runs test `index`; returns its failures.
+    func run(_ index: Int) -> [String] {
+        let t = makeT()
+        do {
+            try tests[index].function.call(t)
+        } catch let error as LuaError {
+            failures.append(error.description)
+        } catch {
+            failures.append("\(error)")
+        }
+        return failures
+    }
+
+    private func fail(_ call: LuaCall, _ message: String) {
+        let place = call.position().map { "\($0.chunk):\($0.line): " } ?? ""
+        let note: String
+        if case .string(let text) = call.value(3), call.argumentCount >= 3 { note = " (\(text))" }
+        else if case .string(let text) = call.value(2), call.name == "t.ok" { note = " (\(text))" }
+        else { note = "" }
+        failures.append(place + message + note)
+    }
+
+    private func makeT() -> LuaTable {
+        let t = state.newTable()
+        t["ok"] = .function(state.function("t.ok") { [unowned self] call in
+            if !call.value(1).isTruthy { self.fail(call, "expected a true value, got \(TestValues.render(call.value(1)))") }
+        })
+        t["eq"] = .function(state.function("t.eq") { [unowned self] call in
+            let a = call.value(1), b = call.value(2)
+            if !TestValues.equal(a, b) { self.fail(call, "expected \(TestValues.render(b)), got \(TestValues.render(a))") }
+        })
+        t["evaluate"] = .function(state.function("t.evaluate") { [unowned self] call in
+            let spec = try call.argument(1, as: LuaTable.self)
+            let result = try self.evaluate(spec)
+            self.results.append(result)
+            call.push(self.resultObject(result))
+        })
+        return t
+    }
+
+    private func evaluate(_ spec: LuaTable) throws -> EvaluationResult {
+        guard case .string(let phase) = spec["phase"] else {
+            throw SandboxError("t.evaluate needs phase = \"<phase id>\" (\(rules.plan.phases.map(\.id).joined(separator: ", ")))")
+        }
+        var builder = DatasetBuilder(schema: rules.plan.fields, phases: rules.plan.phases.map(\.id), source: "t.evaluate")
+        func rows(_ key: String) -> [LuaTable] {
+            guard case .table(let list) = spec[key] else { return [] }
+            return list.array.compactMap { if case .table(let t) = $0 { t } else { nil } }
+        }
+        for row in rows("units") { builder.addUnit(TestValues.cells(row), line: nil) }
+        for row in rows("members") { builder.addMember(TestValues.cells(row), line: nil) }
+        for row in rows("history") { builder.addHistory(TestValues.cells(row), line: nil) }
+        let data = try builder.build()
+        return try Evaluator.evaluate(rules: rules, data: data, phase: phase,
+                                      options: EvaluationOptions(jobs: 1, limits: state.limits))
+    }
+
+    private func resultObject(_ result: EvaluationResult) -> LuaTable {
+        let r = state.newTable()
+        func define(_ name: String, _ body: @escaping (String, String) -> LuaValue) {
+            r[name] = .function(state.function("r." + name) { call in
+                call.push(body(try call.argument(1, as: String.self), try call.argument(2, as: String.self)))
+            })
+        }
+        define("eligible") { a, id in .bool(result.award(a)?.outcome(id)?.eligible ?? false) }
+        define("awarded") { a, id in .bool(result.award(a)?.outcome(id)?.awarded ?? false) }
+        define("failed") { [unowned self] a, id in
+            guard let outcome = result.award(a)?.outcome(id) else { return .nil }
+            let list = self.state.newTable()
+            for (i, c) in outcome.failed.enumerated() { list[i + 1] = .string(c) }
+            return .table(list)
+        }
+        define("total") { s, id in result.scoring(s)?.outcome(id).map { .number($0.total) } ?? .nil }
+        define("rank") { s, id in result.scoring(s)?.outcome(id).map { .integer($0.rank) } ?? .nil }
+        define("grade") { s, id in result.scoring(s)?.outcome(id)?.grade.map { .string($0) } ?? .nil }
+        return r
+    }
+}

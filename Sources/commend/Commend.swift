@@ -1,0 +1,51 @@
+import ArgumentParser
+import Commend
+import Foundation
+
+@main
+struct CommendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "commend",
+        abstract: "Evaluate commendation and ranking rules written in Lua.",
+        discussion: """
+            Rules live in a directory of Lua scripts (plan.lua, award and scoring
+            declarations, lib/ modules, tests/). Data is a directory of CSV files or one
+            data.json. Run from the repository root, the defaults use the sample plan:
+
+              commend check
+              commend evaluate --phase dot1
+              commend explain --phase dot2 --subject DV0000001
+              commend test
+
+            Exit status: 0 done, 1 a rule error, 2 bad usage or bad data.
+            """,
+        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self])
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch let error as CleanExit {
+            Self.exit(withError: error)
+        } catch {
+            if let code = failureCode(error) {
+                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+                Foundation.exit(code)
+            }
+            if exitCode(for: error) == .success { Self.exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+
+    /// 1 for rule errors, 2 for data and usage errors; nil for parser errors.
+    static func failureCode(_ error: any Error) -> Int32? {
+        switch error {
+        case is RuleError, is RuleLoadError: 1
+        case is DataError, is EvaluationError: 2
+        default: nil
+        }
+    }
+}

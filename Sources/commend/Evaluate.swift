@@ -1,0 +1,45 @@
+import ArgumentParser
+import Commend
+import Foundation
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Decide every award and scoring of one phase.",
+        discussion: """
+            Loads the rules and the data, evaluates every award and scoring that applies
+            to the phase, and prints the result. Output files are written whole or not
+            at all.
+
+              commend evaluate --phase dot1
+              commend evaluate --rules rules --data examples/bac-kan-2021 --phase dot2 --format json --out result.json
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv, md, html
+    }
+
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var limits: LimitOptions
+
+    @Option(help: "Output format: table (readable text), json (RULES.md §5), csv, md or html.")
+    var format: Format = .table
+
+    @Option(help: "Write to this file instead of standard output.")
+    var out: String?
+
+    func run() throws {
+        let rules = try source.loadRules(limits: limits.limits)
+        printWarnings(rules)
+        let data = try source.loadData(plan: rules.plan)
+        let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: limits.evaluation)
+        let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
+        switch format {
+        case .table: ReportFormat.write(result, style: .plain, to: sink)
+        case .md: ReportFormat.write(result, style: .markdown, to: sink)
+        case .html: ReportFormat.write(result, style: .html, to: sink)
+        case .json: JSONFormat.write(result, to: sink)
+        case .csv: CSVFormat.write(result, to: sink)
+        }
+        try sink.commit()
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Commend
+import Foundation
+import LuaKit
+
+/// Where the rules and the data are.
+struct SourceOptions: ParsableArguments {
+    @Option(help: "The rules directory (plan.lua, award and scoring files, lib/, tests/).")
+    var rules = "rules"
+
+    @Option(help: "The data directory: units.csv, members.csv, phases/<phase>/*.csv, history.csv, or one data.json.")
+    var data = "examples/bac-kan-2021"
+
+    @Option(help: "The phase to evaluate, one of the plan's phases (for example dot1).")
+    var phase: String
+}
+
+/// The limits every Lua state runs under.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .customLong("max-memory"), help: "Memory cap of each Lua state, in MiB.")
+    var maxMemory = 256
+
+    @Option(name: .customLong("max-instructions"), help: "Lua instructions allowed for the whole run (per worker).")
+    var maxInstructions = 20_000_000_000
+
+    @Option(name: .customLong("max-call-instructions"), help: "Lua instructions allowed for one call of a rule function.")
+    var maxCallInstructions = 100_000_000
+
+    @Option(help: "Wall-clock limit of the run, in seconds.")
+    var timeout = 60.0
+
+    @Option(help: "Worker threads (default: the number of cores). The result is the same for any number.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard maxMemory > 0, maxInstructions > 0, maxCallInstructions > 0, timeout > 0 else {
+            throw ValidationError("limits must be positive")
+        }
+        guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    var limits: LuaLimits {
+        LuaLimits(memory: maxMemory << 20, instructions: maxInstructions,
+                  instructionsPerCall: maxCallInstructions, seconds: timeout)
+    }
+
+    var evaluation: EvaluationOptions { EvaluationOptions(jobs: jobs, limits: limits) }
+}
+
+extension SourceOptions {
+    func loadRules(limits: LuaLimits) throws -> RuleSet {
+        try RuleSet.load(directory: URL(fileURLWithPath: rules), displayName: rules, limits: limits)
+    }
+
+    func loadData(plan: Plan) throws -> Dataset {
+        try DatasetLoader.load(directory: URL(fileURLWithPath: data), schema: plan.fields, phases: plan.phases.map(\.id))
+    }
+}
+
+func printWarnings(_ rules: RuleSet) {
+    for warning in rules.warnings where warning.severity == .warning {
+        FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+    }
+}
