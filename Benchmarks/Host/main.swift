@@ -1,23 +1,64 @@
+// `make bench`: the cost of calling a small Lua function with a table
+// argument from Swift, against the same loop written in plain Lua and run by
+// the lua5.4 interpreter.
 import Foundation
 import LuaKit
 
-let source = CommandLine.arguments[1]
-let group = DispatchGroup()
-for t in 0..<4 {
-    group.enter()
-    Thread.detachNewThread {
-        do {
-            let state = try LuaState(limits: LuaLimits(memory: 32 << 20, instructions: 50_000_000, instructionsPerCall: 20_000_000, seconds: 5))
-            let sandbox = try LuaSandbox(state: state, moduleRoot: URL(fileURLWithPath: "/tmp"), chunkPrefix: "rules/")
-            let start = Date()
-            do {
-                let r = try sandbox.load(Array(source.utf8), chunkName: "rules/x.lua").call()
-                print(t, "ok", r)
-            } catch {
-                print(t, "error", error, Date().timeIntervalSince(start))
-            }
-        } catch { print(error) }
-        group.leave()
+let calls = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 2_000_000
+let function = "local function f(t) return t.a + t.b end"
+
+/// A table `{a = i, b = 2}` pushed straight onto the stack.
+struct Pair: LuaPushable {
+    var a: Int
+    func push(to stack: LuaStack) {
+        stack.pushTable(fields: 2)
+        stack.field("a", a)
+        stack.field("b", 2)
     }
 }
-group.wait()
+
+func swiftHost() throws -> Double {
+    let state = try LuaState(limits: LuaLimits(memory: 256 << 20, instructions: nil, instructionsPerCall: nil, seconds: nil))
+    let f = try state.load("\(function) return f", chunkName: "bench").call()
+    guard case .function(let small) = f[0] else { fatalError("no function") }
+    var sum = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    for i in 1...calls {
+        sum &+= try small.call(Pair(a: i), results: 1) { $0.integer(at: -1) ?? 0 }
+    }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start)
+    precondition(sum == calls * (calls + 1) / 2 + 2 * calls)
+    return elapsed / Double(calls)
+}
+
+func plainLua() throws -> Double {
+    let script = """
+        \(function)
+        local s, n = 0, \(calls)
+        local start = os.clock()
+        for i = 1, n do s = s + f({a = i, b = 2}) end
+        io.write(string.format("%.3f", (os.clock() - start) * 1e9 / n))
+        """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["lua5.4", "-e", script]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    process.waitUntilExit()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    guard let ns = Double(text) else { fatalError("lua5.4 printed \(text)") }
+    return ns
+}
+
+var host: [Double] = []
+var lua: [Double] = []
+for _ in 0..<5 {
+    host.append(try swiftHost())
+    lua.append(try plainLua())
+}
+let bestHost = host.min()!, bestLua = lua.min()!
+print("calls per run: \(calls), best of 5")
+print(String(format: "Swift host (LuaKit, limits on): %7.1f ns/call", bestHost))
+print(String(format: "plain lua5.4 loop:              %7.1f ns/call", bestLua))
+print(String(format: "host / plain Lua:               %7.2fx (%+.0f%%)", bestHost / bestLua, (bestHost / bestLua - 1) * 100))

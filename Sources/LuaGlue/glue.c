@@ -183,6 +183,19 @@ static int cg_msgh(lua_State *L) {
     return 1;
 }
 
+int cg_pcall_with(lua_State *L, int nargs, int nresults, int msgh) {
+    cg_runtime *rt = cg_runtime_of(L);
+    int saved = rt->overdraft;
+    rt->overdraft = 0;
+    int status = lua_pcall(L, nargs, nresults, msgh);
+    rt->overdraft = saved;
+    return status;
+}
+
+void cg_push_msgh(lua_State *L) {
+    lua_pushcfunction(L, cg_msgh);
+}
+
 int cg_pcall(lua_State *L, int nargs, int nresults) {
     cg_runtime *rt = cg_runtime_of(L);
     int base = lua_gettop(L) - nargs; /* function index */

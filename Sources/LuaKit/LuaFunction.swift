@@ -37,7 +37,7 @@ public struct LuaFunction {
     public func call<each A: LuaPushable, R>(
         _ arguments: repeat each A, results: Int32, read: (LuaStack) throws -> R
     ) throws -> R {
-        let state = self.state
+        let state = reference.state
         let base = state.top
         let stack = LuaStack(state: state)
         reference.push()

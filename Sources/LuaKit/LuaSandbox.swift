@@ -19,6 +19,10 @@ public final class LuaSandbox {
     public let moduleRoot: URL?
     /// Prefix of the chunk names of modules (for example `rules/`).
     public let chunkPrefix: String
+    /// Module sources by path relative to the root (`lib/x.lua`); when set,
+    /// `require` reads from here instead of the disk, so a loaded rule set
+    /// stays the same whatever happens to its files later.
+    public var moduleSources: [String: [UInt8]]?
     /// Receives what scripts print, with the position of the `print` call.
     public var onPrint: (_ message: String, _ chunk: String?, _ line: Int?) -> Void = { _, _, _ in }
 
@@ -135,8 +139,8 @@ public final class LuaSandbox {
         guard !loading.contains(name) else {
             throw SandboxError("module '\(name)' requires itself (circular require)")
         }
-        let url = root.appendingPathComponent(relative)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let contents = moduleSources.map { $0[relative] } ?? FileManager.default.contents(atPath: root.appendingPathComponent(relative).path).map { Array($0) }
+        guard let data = contents else {
             throw SandboxError("module '\(name)' not found: no file \(chunkPrefix)\(relative)")
         }
         loading.insert(name)

@@ -80,7 +80,9 @@ extension LuaState {
 /// Typed access to the stack for conversions (`LuaPushable`, `LuaReadable`).
 /// Indices follow Lua: positive from the bottom, negative from the top.
 public struct LuaStack {
-    unowned let state: LuaState
+    // unowned(unsafe): a stack lives only while its state runs a call, and
+    // a counted reference costs more than the call itself.
+    unowned(unsafe) let state: LuaState
 
     public func pushNil() { lua_pushnil(state.L) }
     public func push(_ value: Bool) { lua_pushboolean(state.L, value ? 1 : 0) }
@@ -137,6 +139,13 @@ extension LuaStack {
 
     /// `t[key] = value` where `value` is pushed by the caller just before.
     public func setField(_ key: String) { setField(key, in: -2) }
+
+    /// `t[key] = value` (raw) for the table on top of the stack.
+    public func field<T: LuaPushable>(_ key: String, _ value: T) {
+        state.pushString(key)
+        value.push(to: self)
+        lua_rawset(state.L, -3)
+    }
 }
 
 extension LuaState {

@@ -32,6 +32,9 @@ public final class LuaState {
         L = state
         restartClock()
         luaL_openlibs(L)
+        // The message handler stays at index 1 for calls from Swift's top level.
+        lua_settop(L, 0)
+        cg_push_msgh(L)
     }
 
     deinit {
@@ -79,7 +82,7 @@ public final class LuaState {
             lastClosureError = nil
         }
         callDepth += 1
-        let status = cg_pcall(L, nargs, nresults)
+        let status = outermost ? cg_pcall_with(L, nargs, nresults, 1) : cg_pcall(L, nargs, nresults)
         callDepth -= 1
         if outermost, runtime.pointee.limit > 0, runtime.pointee.used > runtime.pointee.limit / 2 {
             // The cap refuses at once, so garbage must not be what reaches it.

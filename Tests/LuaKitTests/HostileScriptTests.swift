@@ -75,7 +75,7 @@ let hostileScripts: [Hostile] = [
 
 @Suite struct HostileScriptTests {
     func sandbox() throws -> TestSandbox {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("luakit-hostile-\(getpid())")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("luakit-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("lib"), withIntermediateDirectories: true)
         try Data([0x1b, 0x4c, 0x75, 0x61, 0x54, 0x00, 0x19, 0x93]).write(to: root.appendingPathComponent("lib/binary.lua"))
         return try TestSandbox(moduleRoot: root)

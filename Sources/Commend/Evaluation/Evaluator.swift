@@ -69,7 +69,12 @@ final class Run {
         DispatchQueue.concurrentPerform(iterations: count) { i in
             slots.set(i, Result { try RuleRuntime(files: files, limits: limits) })
         }
-        return try slots.values.map { try $0!.get() }
+        let runtimes = try slots.values.map { try $0!.get() }
+        // The same files give the same declarations; anything else is an error, not a guess.
+        for runtime in runtimes where !runtime.problems.filter({ $0.severity == .error }).isEmpty {
+            throw RuleLoadError(problems: runtime.problems)
+        }
+        return runtimes
     }
 
     func evaluate() throws -> EvaluationResult {

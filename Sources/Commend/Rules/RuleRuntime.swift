@@ -33,6 +33,7 @@ final class RuleRuntime {
         self.files = files
         state = try LuaState(limits: limits)
         sandbox = try LuaSandbox(state: state, moduleRoot: files.directory, chunkPrefix: files.displayPrefix)
+        sandbox.moduleSources = Dictionary(files.all.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         sandbox.onPrint = { [unowned self] message, chunk, line in
             self.diagnostics.append(Diagnostic(level: "info", message: message, file: chunk, line: line))
         }

@@ -55,6 +55,10 @@ double cg_now(void);
  * memory cap enforced. Leaves results or the error value (a string with the
  * traceback, see cg_msgh) on the stack. */
 int cg_pcall(lua_State *L, int nargs, int nresults);
+/* The same with the message handler already at stack index `msgh`. */
+int cg_pcall_with(lua_State *L, int nargs, int nresults, int msgh);
+/* Pushes the message handler. */
+void cg_push_msgh(lua_State *L);
 /* Loads a text chunk (mode "t") under protection. */
 int cg_load(lua_State *L, const char *buffer, size_t size, const char *chunkname);
 
