@@ -1,0 +1,20 @@
+/// Why a watch cycle could not produce a new result. The last good result stays.
+public struct WatchFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        /// The rules do not load (`RuleSet.check` problems) or a rule failed while evaluating.
+        case rules
+        /// The data does not load, or the phase is not one of the plan's.
+        case data
+    }
+
+    public var kind: Kind
+    /// One line each, `file:line: message` where a line is known.
+    public var messages: [String]
+
+    public init(kind: Kind, messages: [String]) {
+        self.kind = kind
+        self.messages = messages
+    }
+
+    public var description: String { messages.joined(separator: "\n") }
+}
