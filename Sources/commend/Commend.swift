@@ -16,10 +16,11 @@ struct CommendCommand: ParsableCommand {
               commend evaluate --phase dot1
               commend explain --phase dot2 --subject DV0000001
               commend test
+              commend diff --rules rules --against /tmp/rules-new --phase dot2
 
             Exit status: 0 done, 1 a rule error, 2 bad usage or bad data.
             """,
-        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self])
+        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Diff.self])
 
     static func main() {
         do {

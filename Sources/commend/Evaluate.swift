@@ -12,6 +12,13 @@ struct Evaluate: ParsableCommand {
 
               commend evaluate --phase dot1
               commend evaluate --rules rules --data examples/bac-kan-2021 --phase dot2 --format json --out result.json
+              commend evaluate --phase dot2 --watch
+
+            With --watch, the rules (every .lua) and the data (every file) are polled
+            every 0.3 s after the first evaluation; on a change the phase is evaluated
+            again, and what changed since the last good result is printed after it
+            (awards gained or lost, ranks and grades moved). A reload that fails keeps the
+            last good result, with the errors after it. Ctrl-C stops.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -27,7 +34,11 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
+    @Flag(help: "After the first evaluation, watch the rules and data directories and evaluate again on every change (Ctrl-C stops).")
+    var watch = false
+
     func run() throws {
+        if watch { return WatchScreen(command: self).run() }
         let rules = try source.loadRules(limits: limits.limits)
         printWarnings(rules)
         let data = try source.loadData(plan: rules.plan)

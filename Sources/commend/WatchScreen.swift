@@ -1,0 +1,90 @@
+import Commend
+import Foundation
+import Synchronization
+
+/// Set by Ctrl-C while `commend evaluate --watch` runs.
+private let interrupted = Atomic<Bool>(false)
+
+/// `commend evaluate --watch`: the screen around a `Watcher`. After each
+/// evaluation it shows the result (or writes --out), then what changed since
+/// the last good evaluation; after a failed reload it shows the last good
+/// result again with the errors after it. The screen is cleared between runs
+/// only when standard output is a terminal.
+struct WatchScreen {
+    var command: Evaluate
+
+    func run() {
+        let watcher = Watcher(rules: URL(fileURLWithPath: command.source.rules), rulesDisplayName: command.source.rules,
+                              data: URL(fileURLWithPath: command.source.data), dataDisplayName: command.source.data,
+                              phase: command.source.phase, limits: command.limits.limits, options: command.limits.evaluation)
+        // The first Ctrl-C stops after the current cycle; a second one ends at once.
+        signal(SIGINT) { _ in
+            interrupted.store(true, ordering: .relaxed)
+            signal(SIGINT, SIG_DFL)
+        }
+        watcher.run(shouldStop: { interrupted.load(ordering: .relaxed) }) { cycle in
+            show(cycle, watcher: watcher)
+        }
+        status("\nstopped watching\n")
+    }
+
+    /// Status lines go after the report on standard output, unless the report
+    /// itself goes there in a machine-readable format.
+    private var statusToStandardError: Bool {
+        command.out == nil && [.json, .csv, .html].contains(command.format)
+    }
+
+    private func status(_ text: String) {
+        if statusToStandardError {
+            FileHandle.standardError.write(Data(text.utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    private func show(_ cycle: WatchCycle, watcher: Watcher) {
+        guard let outcome = cycle.outcome else { return }
+        if isatty(STDOUT_FILENO) != 0 { FileHandle.standardOutput.write(Data("\u{1B}[H\u{1B}[2J\u{1B}[3J".utf8)) }
+        var text = ""
+        switch outcome {
+        case .evaluated(let result, let changes, let warnings):
+            do {
+                try write(result)
+            } catch {
+                text += "\(error)\n"
+            }
+            text += footer(cycle, headline: "evaluated")
+            for warning in warnings { text += warning.description + "\n" }
+            if let out = command.out { text += "wrote \(out)\n" }
+            if let changes {
+                text += "\nChanges since the last good evaluation:\n"
+                text += ImpactTextFormat.text(changes)
+            }
+        case .failed(let failure):
+            if let lastGood = watcher.lastGood, command.out == nil { try? write(lastGood) }
+            let kept = watcher.lastGood == nil ? "no good result yet" : "keeping the last good result"
+            text += footer(cycle, headline: "reload failed (\(failure.kind == .rules ? "rules" : "data")), \(kept)")
+            for message in failure.messages { text += message + "\n" }
+        }
+        status(text)
+    }
+
+    /// The result in the chosen format, to --out (whole or not at all) or standard output.
+    private func write(_ result: EvaluationResult) throws {
+        let sink = try command.out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
+        switch command.format {
+        case .table: ReportFormat.write(result, style: .plain, to: sink)
+        case .md: ReportFormat.write(result, style: .markdown, to: sink)
+        case .html: ReportFormat.write(result, style: .html, to: sink)
+        case .json: JSONFormat.write(result, to: sink)
+        case .csv: CSVFormat.write(result, to: sink)
+        }
+        try sink.commit()
+    }
+
+    private func footer(_ cycle: WatchCycle, headline: String) -> String {
+        let time = Date().formatted(date: .omitted, time: .standard)
+        let cause = cycle.changedFiles.isEmpty ? "" : " after a change of " + cycle.changedFiles.joined(separator: ", ")
+        return "\n── \(time): \(headline)\(cause)\n── watching \(command.source.rules)/**/*.lua and \(command.source.data)/ (polled every 0.3 s); Ctrl-C to stop\n"
+    }
+}
