@@ -62,8 +62,9 @@ struct WatchScreen {
             }
         case .failed(let failure):
             if let lastGood = watcher.lastGood, command.out == nil { try? write(lastGood) }
-            let kept = watcher.lastGood == nil ? "no good result yet" : "keeping the last good result"
-            text += footer(cycle, headline: "reload failed (\(failure.kind == .rules ? "rules" : "data")), \(kept)")
+            text += footer(cycle, headline: "reload failed")
+            let kept = watcher.lastGood == nil ? "no good result yet" : "the result above is the last good one"
+            text += "\(kept); the \(failure.kind == .rules ? "rules" : "data") need a fix:\n"
             for message in failure.messages { text += message + "\n" }
         }
         status(text)

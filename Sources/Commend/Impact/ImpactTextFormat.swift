@@ -69,7 +69,7 @@ public enum ImpactTextFormat {
         let gains = number(.gainsAward), losses = number(.losesAward)
         let eligible = number(.becomesEligible), ineligible = number(.losesEligibility)
         if gains > 0 { parts.append("\(gains) gain\(gains == 1 ? "s" : "") the award") }
-        if losses > 0 { parts.append("\(losses) lose\(losses == 1 ? "s" : "") it") }
+        if losses > 0 { parts.append("\(losses) lose\(losses == 1 ? "s" : "") \(gains > 0 ? "it" : "the award")") }
         if eligible > 0 { parts.append("\(eligible) become\(eligible == 1 ? "s" : "") eligible without it") }
         if ineligible > 0 { parts.append("\(ineligible) no longer eligible") }
         return parts.joined(separator: ", ")
