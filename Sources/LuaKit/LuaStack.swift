@@ -16,6 +16,15 @@ extension LuaState {
         }
     }
 
+    /// The string at `index` if it is valid UTF-8 (one copy, no array).
+    func validStringValue(at index: Int32) -> String? {
+        var length = 0
+        guard let pointer = lua_tolstring(L, index, &length) else { return nil }
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(validating: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
+
     func bytesValue(at index: Int32) -> [UInt8] {
         var length = 0
         guard let pointer = lua_tolstring(L, index, &length) else { return [] }
@@ -50,9 +59,8 @@ extension LuaState {
             if lua_isinteger(L, index) != 0 { return .integer(Int(lua_tointegerx(L, index, nil))) }
             return .number(lua_tonumberx(L, index, nil))
         case LUA_TSTRING:
-            let bytes = bytesValue(at: index)
-            if let string = String(validating: bytes, as: UTF8.self) { return .string(string) }
-            return .bytes(bytes)
+            if let string = validStringValue(at: index) { return .string(string) }
+            return .bytes(bytesValue(at: index))
         case LUA_TTABLE:
             return .table(LuaTable(reference: LuaReference(state: self, at: index)))
         case LUA_TFUNCTION:
@@ -150,4 +158,70 @@ extension LuaStack {
 
 extension LuaState {
     public var stack: LuaStack { LuaStack(state: self) }
+}
+
+/// A value already on the stack, passed again by position (no registry
+/// reference): for hot loops that call several functions with the same
+/// argument.
+public struct LuaSlot: LuaPushable {
+    public let index: Int32
+    public func push(to stack: LuaStack) { lua_pushvalue(stack.state.L, index) }
+}
+
+extension LuaStack {
+    /// The value on top of the stack as a slot that stays until `pop`.
+    public var topSlot: LuaSlot { LuaSlot(index: lua_gettop(state.L)) }
+
+    /// Pushes `value` and returns its slot.
+    public func pushSlot<T: LuaPushable>(_ value: T) -> LuaSlot {
+        value.push(to: self)
+        return topSlot
+    }
+
+    /// Builds a read-only record whose keys are the strings `keys[1...count]`
+    /// (interned once in Lua, so no key is hashed again); `value(c)` pushes
+    /// the value of key `c + 1` and returns true, or pushes nothing and
+    /// returns false for a nil.
+    public func pushRecord(keys: LuaTable, count: Int, _ value: (Int, LuaStack) -> Bool) {
+        let L = state.L
+        lua_createtable(L, 0, Int32(count))
+        let record = lua_gettop(L)
+        keys.reference.push()
+        let names = record + 1
+        for c in 0..<count {
+            lua_rawgeti(L, names, lua_Integer(c + 1))
+            if value(c, self) {
+                lua_rawset(L, record)
+            } else {
+                lua_settop(L, -2)
+            }
+        }
+        lua_settop(L, record)
+        cg_seal_record(L)
+    }
+
+    /// The string at `index`, or nil for other types (numbers are not converted).
+    public func stringOnly(at index: Int32) -> String? {
+        lua_type(state.L, index) == LUA_TSTRING ? state.stringValue(at: index) : nil
+    }
+}
+
+extension LuaStack {
+    /// Pushes a new table holding the same values at 1...#table (a shallow
+    /// copy of a sequence).
+    public func pushArrayCopy(of table: LuaTable) {
+        let L = state.L
+        table.reference.push()
+        let source = lua_gettop(L)
+        let count = lua_rawlen(L, source)
+        lua_createtable(L, Int32(count), 0)
+        var i: lua_Integer = 1
+        while i <= lua_Integer(count) {
+            lua_rawgeti(L, source, i)
+            lua_rawseti(L, -2, i)
+            i += 1
+        }
+        lua_rotate(L, source, 1)
+        lua_settop(L, -2)
+    }
 }

@@ -37,12 +37,29 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "After the first evaluation, watch the rules and data directories and evaluate again on every change (Ctrl-C stops).")
     var watch = false
 
+    @Flag(help: "Print the time of each step (rules, data, evaluation, output) to standard error.")
+    var timings = false
+
     func run() throws {
         if watch { return WatchScreen(command: self).run() }
+        var clock = StepClock(enabled: timings)
         let rules = try source.loadRules(limits: limits.limits)
         printWarnings(rules)
+        clock.step("load rules")
         let data = try source.loadData(plan: rules.plan)
-        let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: limits.evaluation)
+        clock.step("load data")
+        var options = limits.evaluation
+        if timings {
+            let start = Locked(DispatchTime.now().uptimeNanoseconds)
+            options.progress = { key, done, total in
+                let now = DispatchTime.now().uptimeNanoseconds
+                let elapsed = start.exchange(now)
+                FileHandle.standardError.write(Data("  \(done)/\(total) \(key): \(String(format: "%.3f", Double(now - elapsed) / 1e9)) s\n".utf8))
+            }
+        }
+        let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options)
+        clock.step("evaluate")
+        defer { clock.step("write \(format.rawValue)") }
         let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
         switch format {
         case .table: ReportFormat.write(result, style: .plain, to: sink)

@@ -19,11 +19,17 @@ extension Worker {
         let what = "award \"\(award.id)\""
         var out: [AwardRow] = []
         out.reserveCapacity(rows.count)
+        let stack = state.stack
+        let base = stack.top
+        defer { stack.pop(stack.top - base) }
+        let ctx = stack.pushSlot(self.ctx)
         for row in rows {
-            let subject = self.subject(view, row: row)
+            pushSubject(view, row: row)
+            let subject = stack.topSlot
+            defer { stack.pop() }
             let id = view.id(row)
             if let applies = functions.applies {
-                let ok = try invoke(applies, subject, what: what, part: "applies", id: id, at: award.location) { $0.truthy(at: -1) }
+                let ok = try invoke(applies, subject, ctx, what: what, part: "applies", id: id, at: award.location) { $0.truthy(at: -1) }
                 if !ok { continue }
             }
             var passed: [Bool] = []
@@ -32,7 +38,7 @@ extension Worker {
             details.reserveCapacity(award.criteria.count)
             for (c, criterion) in award.criteria.enumerated() {
                 guard let check = functions.checks[c] else { passed.append(false); details.append(nil); continue }
-                let (ok, detail) = try invoke(check, subject, what: what, part: "criterion \"\(criterion.id)\"", id: id,
+                let (ok, detail) = try invoke(check, subject, ctx, what: what, part: "criterion \"\(criterion.id)\"", id: id,
                                               at: criterion.location, results: 2) { stack in
                     (stack.truthy(at: -2), Worker.detail(stack, at: -1))
                 }
@@ -42,7 +48,7 @@ extension Worker {
             let eligible = !passed.contains(false)
             var order: Double?
             if eligible, let orderFunction = functions.order {
-                order = try invoke(orderFunction, subject, what: what, part: "quota order", id: id, at: award.quota?.location ?? award.location) { stack in
+                order = try invoke(orderFunction, subject, ctx, what: what, part: "quota order", id: id, at: award.quota?.location ?? award.location) { stack in
                     if stack.isNil(-1) { return nil }
                     guard let value = stack.number(at: -1), !value.isNaN else {
                         throw LuaConversionError(expected: "order must return a number", found: stack.typeName(at: -1))
@@ -58,7 +64,7 @@ extension Worker {
     /// Calls a rule function with (subject, ctx) and reads its results; errors
     /// become `RuleError`s naming the declaration, part and subject, and a
     /// needed dependency becomes `DependencyNeeded`.
-    func invoke<R>(_ function: LuaFunction, _ subject: LuaValue, what: String, part: String, id: String,
+    func invoke<R>(_ function: LuaFunction, _ subject: LuaSlot, _ ctx: LuaSlot, what: String, part: @autoclosure () -> String, id: String,
                    at location: SourceLocation, results: Int32 = 1, read: (LuaStack) throws -> R) throws -> R {
         do {
             return try function.call(subject, ctx, results: results, read: read)
@@ -67,20 +73,20 @@ extension Worker {
                 state.clearInterrupt()
                 throw DependencyNeeded(key: key)
             }
-            throw RuleError(error, declaration: what, part: part, subject: id, fallback: location)
+            throw RuleError(error, declaration: what, part: part(), subject: id, fallback: location)
         } catch let error as LuaConversionError {
-            throw RuleError(kind: .script, location: location, declaration: what, part: part, subject: id,
+            throw RuleError(kind: .script, location: location, declaration: what, part: part(), subject: id,
                             message: "\(error.expected), got \(error.found)")
         }
     }
 
     /// A detail value as text: strings as they are, numbers and booleans printed, nil as nil.
     static func detail(_ stack: LuaStack, at index: Int32) -> String? {
+        if stack.isNil(index) { return nil }
+        if let text = stack.stringOnly(at: index) { return text }
         switch stack.value(at: index) {
-        case .nil: nil
-        case .string(let s): s
-        case .integer, .number, .bool, .bytes: stack.value(at: index).description
-        case let other: "(\(other.typeName))"
+        case .integer, .number, .bool, .bytes, .string: return stack.value(at: index).description
+        case let other: return "(\(other.typeName))"
         }
     }
 }

@@ -27,14 +27,12 @@ extension Worker {
         }
         define("members_of") { [unowned self] call in
             let id = try call.argument(1, as: String.self)
-            let rows = self.data.units.row(of: id).map { self.data.membersOfUnit[$0] } ?? []
-            self.pushList(self.data.members, rows: rows)
+            self.pushGroup(&self.lastMembersOf, unit: self.data.units.row(of: id), view: self.data.members) { self.data.membersOfUnit[$0] }
             call.pushed(1)
         }
         define("children") { [unowned self] call in
             let id = try call.argument(1, as: String.self)
-            let rows = self.data.units.row(of: id).map { self.data.childrenOfUnit[$0] } ?? []
-            self.pushList(self.data.units, rows: rows)
+            self.pushGroup(&self.lastChildren, unit: self.data.units.row(of: id), view: self.data.units) { self.data.childrenOfUnit[$0] }
             call.pushed(1)
         }
         define("eligible") { [unowned self] call in
@@ -98,6 +96,26 @@ extension Worker {
         return table
     }
 
+    /// Pushes a fresh array of the subjects of `unit`. Rules often ask for the
+    /// same unit's members in several criteria in a row: the subjects of the
+    /// last unit asked are kept (they never change during a run) and only the
+    /// array is new, so scripts may still sort or change it.
+    private func pushGroup(_ cache: inout (unit: Int, list: LuaTable)?, unit: Int?, view: KindView, rows: (Int) -> [Int]) {
+        guard let unit else {
+            state.stack.pushTable()
+            return
+        }
+        if let cached = cache, cached.unit == unit {
+            state.stack.pushArrayCopy(of: cached.list)
+            return
+        }
+        pushList(view, rows: rows(unit))
+        cache = (unit, try! LuaTable.read(from: state.stack, at: -1))
+        let list = cache!.list
+        state.stack.pop()
+        state.stack.pushArrayCopy(of: list)
+    }
+
     private func pushList(_ view: KindView, rows: [Int]) {
         let stack = state.stack
         stack.pushTable(array: rows.count)
@@ -113,7 +131,7 @@ extension Worker {
                             message: "unknown award \"\(id)\"\(Suggestion.hint(for: id, in: awardIndex.keys))")
         }
         let award = runtime.awards[index]
-        guard applicable.contains("award:" + id) else { return nil }
+        guard applicableAwards[index] else { return nil }
         guard let state = store.awards[id] else {
             throw LuaInterrupt("award \"\(id)\" is needed first", payload: "award:" + id)
         }
@@ -127,7 +145,7 @@ extension Worker {
                             message: "unknown scoring \"\(id)\"\(Suggestion.hint(for: id, in: scoringIndex.keys))")
         }
         let scoring = runtime.scorings[index]
-        guard applicable.contains("scoring:" + id) else { return nil }
+        guard applicableScorings[index] else { return nil }
         guard let state = store.scorings[id] else {
             throw LuaInterrupt("scoring \"\(id)\" is needed first", payload: "scoring:" + id)
         }

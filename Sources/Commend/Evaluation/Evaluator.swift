@@ -28,6 +28,7 @@ public enum Evaluator {
             throw EvaluationError("unknown phase \"\(phaseID)\"\(Suggestion.hint(for: phaseID, in: ids)); the plan's phases are \(ids.joined(separator: ", "))")
         }
         let phaseData = PhaseData(plan: rules.plan, phase: phase, dataset: data)
+        options.progress?("indexed the data", 0, 0)
         let run = try Run(rules: rules, data: phaseData, options: options)
         return try run.evaluate()
     }
@@ -62,6 +63,7 @@ final class Run {
         workers = runtimes.map { Worker(runtime: $0, data: data, store: store, applicable: applicable) }
         diagnostics = rules.diagnostics
         for worker in workers { _ = worker.takeDiagnostics() }
+        options.progress?("prepared \(workers.count) worker\(workers.count == 1 ? "" : "s")", 0, applicable.count)
     }
 
     private static func runtimes(count: Int, files: RuleFiles, limits: LuaLimits) throws -> [RuleRuntime] {

@@ -1,6 +1,8 @@
 /// The subjects of one kind as seen in one phase: base rows with the phase's
 /// facts merged over them (phase values win where they are given).
-struct KindView: Sendable {
+final class KindView: Sendable {
+    /// Names the view among all views of a run (`dot1/member`).
+    let name: String
     let kind: SubjectKind
     let base: SubjectRows
     let facts: SubjectRows?
@@ -14,7 +16,8 @@ struct KindView: Sendable {
     /// Row indices sorted by subject id.
     let sortedRows: [Int]
 
-    init(kind: SubjectKind, base: SubjectRows, facts: SubjectRows?, sortedRows: [Int]) {
+    init(kind: SubjectKind, base: SubjectRows, facts: SubjectRows?, sortedRows: [Int], phase: String) {
+        name = phase + "/" + kind.rawValue
         self.kind = kind
         self.base = base
         self.facts = facts
@@ -83,12 +86,12 @@ final class PhaseData: Sendable {
         let sortedMembers = (0..<dataset.members.count).sorted { idPrecedes(dataset.members.ids[$0], dataset.members.ids[$1]) }
         var views: [String: (units: KindView, members: KindView)] = [:]
         for p in plan.phases {
-            views[p.id] = (KindView(kind: .unit, base: dataset.units, facts: dataset.phases[p.id]?.units, sortedRows: sortedUnits),
-                           KindView(kind: .member, base: dataset.members, facts: dataset.phases[p.id]?.members, sortedRows: sortedMembers))
+            views[p.id] = (KindView(kind: .unit, base: dataset.units, facts: dataset.phases[p.id]?.units, sortedRows: sortedUnits, phase: p.id),
+                           KindView(kind: .member, base: dataset.members, facts: dataset.phases[p.id]?.members, sortedRows: sortedMembers, phase: p.id))
         }
         phaseViews = views
-        units = views[phase.id]?.units ?? KindView(kind: .unit, base: dataset.units, facts: nil, sortedRows: sortedUnits)
-        members = views[phase.id]?.members ?? KindView(kind: .member, base: dataset.members, facts: nil, sortedRows: sortedMembers)
+        units = views[phase.id]!.units
+        members = views[phase.id]!.members
         var membersOf = [[Int]](repeating: [], count: units.count)
         let unitColumn = dataset.members.columnIndex("unit")
         for row in members.sortedRows {

@@ -19,27 +19,33 @@ extension Worker {
         let what = "scoring \"\(scoring.id)\""
         var out: [ScoreRow] = []
         out.reserveCapacity(rows.count)
+        let stack = state.stack
+        let base = stack.top
+        defer { stack.pop(stack.top - base) }
+        let ctx = stack.pushSlot(self.ctx)
         for row in rows {
-            let subject = self.subject(view, row: row)
+            pushSubject(view, row: row)
+            let subject = stack.topSlot
+            defer { stack.pop() }
             let id = view.id(row)
             if let applies = functions.applies {
-                let ok = try invoke(applies, subject, what: what, part: "applies", id: id, at: scoring.location) { $0.truthy(at: -1) }
+                let ok = try invoke(applies, subject, ctx, what: what, part: "applies", id: id, at: scoring.location) { $0.truthy(at: -1) }
                 if !ok { continue }
             }
             var result = ScoreRow(row: row, raw: [], details: [])
             for (i, item) in scoring.items.enumerated() {
                 guard let points = functions.points[i] else { result.raw.append(0); result.details.append(nil); continue }
-                let (value, detail) = try invoke(points, subject, what: what, part: "item \"\(item.id)\"", id: id,
+                let (value, detail) = try invoke(points, subject, ctx, what: what, part: "item \"\(item.id)\"", id: id,
                                                  at: item.location, results: 2) { try Worker.points($0) }
                 result.raw.append(value)
                 result.details.append(detail)
             }
             if let bonus = functions.bonus {
-                (result.bonusRaw, result.bonusDetail) = try invoke(bonus, subject, what: what, part: "bonus", id: id,
+                (result.bonusRaw, result.bonusDetail) = try invoke(bonus, subject, ctx, what: what, part: "bonus", id: id,
                                                                     at: scoring.location, results: 2) { try Worker.points($0) }
             }
             if let penalty = functions.penalty {
-                (result.penaltyRaw, result.penaltyDetail) = try invoke(penalty, subject, what: what, part: "penalty", id: id,
+                (result.penaltyRaw, result.penaltyDetail) = try invoke(penalty, subject, ctx, what: what, part: "penalty", id: id,
                                                                         at: scoring.location, results: 2) { try Worker.points($0) }
             }
             out.append(result)

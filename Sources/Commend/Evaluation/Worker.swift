@@ -19,7 +19,12 @@ final class Worker: @unchecked Sendable {
     let awardIndex: [String: Int]
     let scoringIndex: [String: Int]
     let applicable: Set<String>
+    let applicableAwards: [Bool]
+    let applicableScorings: [Bool]
     private(set) var ctx: LuaValue = .nil
+    private var keyTables: [String: LuaTable] = [:]
+    var lastMembersOf: (unit: Int, list: LuaTable)?
+    var lastChildren: (unit: Int, list: LuaTable)?
     /// Diagnostics printed since the last `takeDiagnostics()`.
     var printed: [Diagnostic] { runtime.diagnostics }
 
@@ -28,6 +33,8 @@ final class Worker: @unchecked Sendable {
         self.data = data
         self.store = store
         self.applicable = applicable
+        applicableAwards = runtime.awards.map { applicable.contains("award:" + $0.id) }
+        applicableScorings = runtime.scorings.map { applicable.contains("scoring:" + $0.id) }
         awardIndex = Dictionary(runtime.awards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         scoringIndex = Dictionary(runtime.scorings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         ctx = makeContext()
@@ -42,17 +49,26 @@ final class Worker: @unchecked Sendable {
 
     // MARK: Subjects
 
+    /// The field names of a view ("id" then its columns), interned in Lua once.
+    private func keys(_ view: KindView) -> LuaTable {
+        if let keys = keyTables[view.name] { return keys }
+        let keys = state.newTable(arrayCapacity: view.columns.count + 1)
+        keys[1] = .string("id")
+        for (c, column) in view.columns.enumerated() { keys[c + 2] = .string(column) }
+        keyTables[view.name] = keys
+        return keys
+    }
+
     /// Pushes the read-only subject of `row` as seen through `view`.
     func pushSubject(_ view: KindView, row: Int) {
-        let stack = state.stack
-        stack.pushRecord(fields: view.columns.count + 1) { stack in
-            stack.push(view.id(row))
-            stack.setField("id")
-            for c in 0..<view.columns.count {
-                guard let value = view.value(row: row, column: c) else { continue }
-                value.push(to: stack)
-                stack.setField(view.columns[c])
+        state.stack.pushRecord(keys: keys(view), count: view.columns.count + 1) { c, stack in
+            if c == 0 {
+                stack.push(view.id(row))
+                return true
             }
+            guard let value = view.value(row: row, column: c - 1) else { return false }
+            value.push(to: stack)
+            return true
         }
     }
 

@@ -1,58 +1,100 @@
 /// `--format json`: exactly RULES.md §5, streamed, deterministic.
 public enum JSONFormat {
     public static func write(_ result: EvaluationResult, to out: OutputSink) {
-        let s = JSONText.self
-        out.write("{\n")
-        out.write("  \"plan\": {\"id\": \(s.string(result.plan.id)), \"name\": \(s.string(result.plan.name)), \"year\": \(result.plan.year)},\n")
+        var w = JSONBytes()
+        w.raw("{\n  \"plan\": {\"id\": "); w.string(result.plan.id)
+        w.raw(", \"name\": "); w.string(result.plan.name)
+        w.raw(", \"year\": "); w.int(result.plan.year)
         let p = result.phase
-        out.write("  \"phase\": {\"id\": \(s.string(p.id)), \"name\": \(s.string(p.name)), \"from\": \(s.string(p.from)), \"to\": \(s.string(p.to))},\n")
-        out.write("  \"rules_digest\": \(s.string(result.rulesDigest)),\n")
-        out.write("  \"awards\": [")
+        w.raw("},\n  \"phase\": {\"id\": "); w.string(p.id)
+        w.raw(", \"name\": "); w.string(p.name)
+        w.raw(", \"from\": "); w.string(p.from)
+        w.raw(", \"to\": "); w.string(p.to)
+        w.raw("},\n  \"rules_digest\": "); w.string(result.rulesDigest)
+        w.raw(",\n  \"awards\": [")
         for (a, award) in result.awards.enumerated() {
-            out.write(a == 0 ? "\n" : ",\n")
-            let d = award.award
-            out.write("    {\"id\": \(s.string(d.id)), \"name\": \(s.string(d.name)), \"subject\": \(s.string(d.subject.rawValue)), \"movement\": \(s.string(d.movement)),\n")
-            out.write("     \"results\": [")
+            w.raw(a == 0 ? "\n" : ",\n")
+            header(award.award.id, award.award.name, award.award.subject, award.award.movement, &w)
             for (i, r) in award.results.enumerated() {
-                out.write(i == 0 ? "\n" : ",\n")
-                var line = "       {\"subject\": \(s.string(r.subject)), \"name\": \(s.string(r.name)), \"eligible\": \(r.eligible), \"awarded\": \(r.awarded),\n        \"criteria\": ["
+                w.raw(i == 0 ? "\n" : ",\n")
+                w.raw("       {\"subject\": "); w.string(r.subject)
+                w.raw(", \"name\": "); w.string(r.name)
+                w.raw(", \"eligible\": "); w.bool(r.eligible)
+                w.raw(", \"awarded\": "); w.bool(r.awarded)
+                w.raw(",\n        \"criteria\": [")
                 for (c, criterion) in r.criteria.enumerated() {
-                    if c > 0 { line += ", " }
-                    line += "{\"id\": \(s.string(criterion.id)), \"text\": \(s.string(criterion.text)), \"passed\": \(criterion.passed), \"detail\": \(s.string(criterion.detail))}"
+                    if c > 0 { w.raw(", ") }
+                    w.raw("{\"id\": "); w.string(criterion.id)
+                    w.raw(", \"text\": "); w.string(criterion.text)
+                    w.raw(", \"passed\": "); w.bool(criterion.passed)
+                    w.raw(", \"detail\": "); w.string(criterion.detail)
+                    w.raw("}")
                 }
-                line += "]"
+                w.raw("]")
                 if let q = r.quota {
-                    line += ",\n        \"quota\": {\"group\": \(s.string(q.group)), \"place\": \(q.place), \"limit\": \(q.limit.map(String.init) ?? "null"), \"base\": \(q.base), \"order\": \(s.number(q.order))}"
+                    w.raw(",\n        \"quota\": {\"group\": "); w.string(q.group)
+                    w.raw(", \"place\": "); w.int(q.place)
+                    w.raw(", \"limit\": ")
+                    if let limit = q.limit { w.int(limit) } else { w.raw("null") }
+                    w.raw(", \"base\": "); w.int(q.base)
+                    w.raw(", \"order\": "); w.number(q.order)
+                    w.raw("}")
                 }
-                out.write(line + "}")
+                w.raw("}")
+                w.flush(to: out)
             }
-            out.write(award.results.isEmpty ? "]}" : "\n     ]}")
+            w.raw(award.results.isEmpty ? "]}" : "\n     ]}")
         }
-        out.write(result.awards.isEmpty ? "],\n" : "\n  ],\n")
-        out.write("  \"scorings\": [")
+        w.raw(result.awards.isEmpty ? "],\n" : "\n  ],\n")
+        w.raw("  \"scorings\": [")
         for (k, scoring) in result.scorings.enumerated() {
-            out.write(k == 0 ? "\n" : ",\n")
-            let d = scoring.scoring
-            out.write("    {\"id\": \(s.string(d.id)), \"name\": \(s.string(d.name)), \"subject\": \(s.string(d.subject.rawValue)), \"movement\": \(s.string(d.movement)),\n")
-            out.write("     \"results\": [")
+            w.raw(k == 0 ? "\n" : ",\n")
+            header(scoring.scoring.id, scoring.scoring.name, scoring.scoring.subject, scoring.scoring.movement, &w)
             for (i, r) in scoring.results.enumerated() {
-                out.write(i == 0 ? "\n" : ",\n")
-                var line = "       {\"subject\": \(s.string(r.subject)), \"name\": \(s.string(r.name)), \"group\": \(s.string(r.group)), \"total\": \(s.number(r.total)), \"rank\": \(r.rank), \"grade\": \(s.string(r.grade)),\n        \"items\": ["
+                w.raw(i == 0 ? "\n" : ",\n")
+                w.raw("       {\"subject\": "); w.string(r.subject)
+                w.raw(", \"name\": "); w.string(r.name)
+                w.raw(", \"group\": "); w.string(r.group)
+                w.raw(", \"total\": "); w.number(r.total)
+                w.raw(", \"rank\": "); w.int(r.rank)
+                w.raw(", \"grade\": "); w.string(r.grade)
+                w.raw(",\n        \"items\": [")
                 for (c, item) in r.items.enumerated() {
-                    if c > 0 { line += ", " }
-                    line += "{\"id\": \(s.string(item.id)), \"text\": \(s.string(item.text)), \"points\": \(s.number(item.points)), \"raw\": \(s.number(item.raw)), \"max\": \(s.number(item.max)), \"detail\": \(s.string(item.detail))}"
+                    if c > 0 { w.raw(", ") }
+                    w.raw("{\"id\": "); w.string(item.id)
+                    w.raw(", \"text\": "); w.string(item.text)
+                    w.raw(", \"points\": "); w.number(item.points)
+                    w.raw(", \"raw\": "); w.number(item.raw)
+                    w.raw(", \"max\": "); w.number(item.max)
+                    w.raw(", \"detail\": "); w.string(item.detail)
+                    w.raw("}")
                 }
-                line += "],\n        \"bonus\": \(s.number(r.bonus)), \"penalty\": \(s.number(r.penalty))}"
-                out.write(line)
+                w.raw("],\n        \"bonus\": "); w.number(r.bonus)
+                w.raw(", \"penalty\": "); w.number(r.penalty)
+                w.raw("}")
+                w.flush(to: out)
             }
-            out.write(scoring.results.isEmpty ? "]}" : "\n     ]}")
+            w.raw(scoring.results.isEmpty ? "]}" : "\n     ]}")
         }
-        out.write(result.scorings.isEmpty ? "],\n" : "\n  ],\n")
-        out.write("  \"diagnostics\": [")
+        w.raw(result.scorings.isEmpty ? "],\n" : "\n  ],\n")
+        w.raw("  \"diagnostics\": [")
         for (i, d) in result.diagnostics.enumerated() {
-            out.write(i == 0 ? "\n" : ",\n")
-            out.write("    {\"level\": \(s.string(d.level)), \"message\": \(s.string(d.message)), \"file\": \(s.string(d.file)), \"line\": \(d.line.map(String.init) ?? "null")}")
+            w.raw(i == 0 ? "\n    {\"level\": " : ",\n    {\"level\": "); w.string(d.level)
+            w.raw(", \"message\": "); w.string(d.message)
+            w.raw(", \"file\": "); w.string(d.file)
+            w.raw(", \"line\": ")
+            if let line = d.line { w.int(line) } else { w.raw("null") }
+            w.raw("}")
         }
-        out.write(result.diagnostics.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        w.raw(result.diagnostics.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        w.flush(to: out, force: true)
+    }
+
+    private static func header(_ id: String, _ name: String, _ subject: SubjectKind, _ movement: String?, _ w: inout JSONBytes) {
+        w.raw("    {\"id\": "); w.string(id)
+        w.raw(", \"name\": "); w.string(name)
+        w.raw(", \"subject\": "); w.string(subject.rawValue)
+        w.raw(", \"movement\": "); w.string(movement)
+        w.raw(",\n     \"results\": [")
     }
 }
