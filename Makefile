@@ -27,12 +27,22 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --product commend
-	$(COMMEND) test --rules rules
+	$(COMMEND) test --rules rules --coverage-min 98
 
+# Commend (release) against the plain-Lua and Python baselines on 100k and 1M
+# generated members, plus the Swift-to-Lua call micro-benchmark; a Markdown
+# table, also saved to .bench-data/results.md. Takes several minutes; not a test
+# (CI does not run it). Options: make bench BENCH="--quick" (100k only),
+# BENCH="--sizes 1m --runs 2"; see python3 Scripts/bench.py --help.
+BENCH ?=
 bench: deps
-	@command -v lua5.4 >/dev/null 2>&1 || $(SUDO) apt-get install -y lua5.4
+	@command -v lua5.4 >/dev/null 2>&1 && [ -x /usr/bin/time ] || { \
+	  echo "Installing lua5.4 and time ..."; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y lua5.4 time; \
+	}
+	$(SWIFT) build -c release --product commend
 	$(SWIFT) build -c release --product commend-bench
-	.build/release/commend-bench
+	python3 Scripts/bench.py $(BENCH)
 
 clean:
 	rm -rf .build

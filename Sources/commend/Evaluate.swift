@@ -40,6 +40,9 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "Print the time of each step (rules, data, evaluation, output) to standard error.")
     var timings = false
 
+    @Flag(help: "No progress bar on standard error.")
+    var quiet = false
+
     func run() throws {
         if watch { return WatchScreen(command: self).run() }
         var clock = StepClock(enabled: timings)
@@ -49,15 +52,20 @@ struct Evaluate: ParsableCommand {
         let data = try source.loadData(plan: rules.plan)
         clock.step("load data")
         var options = limits.evaluation
-        if timings {
-            let start = Locked(DispatchTime.now().uptimeNanoseconds)
-            options.progress = { key, done, total in
-                let now = DispatchTime.now().uptimeNanoseconds
-                let elapsed = start.exchange(now)
-                FileHandle.standardError.write(Data("  \(done)/\(total) \(key): \(String(format: "%.3f", Double(now - elapsed) / 1e9)) s\n".utf8))
+        let bar = ProgressBar(enabled: !quiet && !timings && ProgressBar.isTerminal)
+        let stepStart = Locked(DispatchTime.now().uptimeNanoseconds)
+        let showTimings = timings
+        options.progress = { progress in
+            let now = DispatchTime.now().uptimeNanoseconds
+            let previous = stepStart.exchange(now)
+            if showTimings {
+                let counter = progress.total > 0 ? "\(progress.done)/\(progress.total) " : ""
+                FileHandle.standardError.write(Data("  \(counter)\(progress.step): \(String(format: "%.3f", Double(now - previous) / 1e9)) s\n".utf8))
             }
+            bar.update(progress)
         }
         let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options)
+        bar.finish()
         clock.step("evaluate")
         defer { clock.step("write \(format.rawValue)") }
         let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()

@@ -2,6 +2,17 @@ import Dispatch
 import Foundation
 import LuaKit
 
+/// Where an evaluation stands, reported after each step.
+public struct EvaluationProgress: Sendable {
+    /// What was just done: "indexed the data", "prepared 2 workers", "award:x", "scoring:y".
+    public var step: String
+    /// Awards and scorings finished, and how many there are.
+    public var done: Int
+    public var total: Int
+    /// Subjects evaluated so far, summed over awards and scorings.
+    public var subjects: Int
+}
+
 /// How an evaluation runs.
 public struct EvaluationOptions: Sendable {
     /// Worker threads, each with its own Lua state; the result does not depend on it.
@@ -9,10 +20,10 @@ public struct EvaluationOptions: Sendable {
     /// Limits of each Lua state.
     public var limits: LuaLimits
     /// Called after each award or scoring with (what, done, total), from the calling thread.
-    public var progress: (@Sendable (String, Int, Int) -> Void)?
+    public var progress: (@Sendable (EvaluationProgress) -> Void)?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, limits: LuaLimits = .default,
-                progress: (@Sendable (String, Int, Int) -> Void)? = nil) {
+                progress: (@Sendable (EvaluationProgress) -> Void)? = nil) {
         self.jobs = jobs
         self.limits = limits
         self.progress = progress
@@ -28,7 +39,7 @@ public enum Evaluator {
             throw EvaluationError("unknown phase \"\(phaseID)\"\(Suggestion.hint(for: phaseID, in: ids)); the plan's phases are \(ids.joined(separator: ", "))")
         }
         let phaseData = PhaseData(plan: rules.plan, phase: phase, dataset: data)
-        options.progress?("indexed the data", 0, 0)
+        options.progress?(EvaluationProgress(step: "indexed the data", done: 0, total: 0, subjects: 0))
         let run = try Run(rules: rules, data: phaseData, options: options)
         return try run.evaluate()
     }
@@ -47,6 +58,7 @@ final class Run {
     var diagnostics: [Diagnostic] = []
     private var inProgress: [String] = []
     private var done = 0
+    private var subjects = 0
 
     init(rules: RuleSet, data: PhaseData, options: EvaluationOptions) throws {
         self.rules = rules
@@ -63,7 +75,8 @@ final class Run {
         workers = runtimes.map { Worker(runtime: $0, data: data, store: store, applicable: applicable) }
         diagnostics = rules.diagnostics
         for worker in workers { _ = worker.takeDiagnostics() }
-        options.progress?("prepared \(workers.count) worker\(workers.count == 1 ? "" : "s")", 0, applicable.count)
+        options.progress?(EvaluationProgress(step: "prepared \(workers.count) worker\(workers.count == 1 ? "" : "s")",
+                                             done: 0, total: applicable.count, subjects: 0))
     }
 
     private static func runtimes(count: Int, files: RuleFiles, limits: LuaLimits) throws -> [RuleRuntime] {
@@ -118,7 +131,7 @@ final class Run {
         }
         finished.insert(key)
         done += 1
-        options.progress?(key, done, applicable.count)
+        options.progress?(EvaluationProgress(step: key, done: done, total: applicable.count, subjects: subjects))
     }
 
     private func split(_ key: String) -> (String, String) {
@@ -138,6 +151,7 @@ final class Run {
                                                   view: data.view(baseAward.subject))
             }
             let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(index, rows: slice) }
+            subjects += view.count
             let (result, state) = Finishing.award(award, rows: rows, view: view, baseCounts: baseCounts)
             awardResults[id] = result
             store.awards[id] = state
@@ -145,6 +159,7 @@ final class Run {
             let scoring = rules.scorings[index]
             let view = data.view(scoring.subject)
             let rows: [ScoreRow] = try parallel(view) { worker, slice in try worker.evaluateScoring(index, rows: slice) }
+            subjects += view.count
             let (result, state) = Finishing.scoring(scoring, rows: rows, view: view)
             scoringResults[id] = result
             store.scorings[id] = state
