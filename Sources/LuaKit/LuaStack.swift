@@ -139,12 +139,6 @@ extension LuaStack {
         cg_seal_record(state.L)
     }
 
-    /// References the value on top of the stack and pops it.
-    public func popReference() -> LuaValue {
-        defer { state.pop() }
-        return state.value(at: -1)
-    }
-
     /// `t[key] = value` where `value` is pushed by the caller just before.
     public func setField(_ key: String) { setField(key, in: -2) }
 

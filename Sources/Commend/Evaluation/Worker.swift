@@ -25,8 +25,6 @@ final class Worker: @unchecked Sendable {
     private var keyTables: [String: LuaTable] = [:]
     var lastMembersOf: (unit: Int, list: LuaTable)?
     var lastChildren: (unit: Int, list: LuaTable)?
-    /// Diagnostics printed since the last `takeDiagnostics()`.
-    var printed: [Diagnostic] { runtime.diagnostics }
 
     init(runtime: RuleRuntime, data: PhaseData, store: ResultStore, applicable: Set<String>) {
         self.runtime = runtime
@@ -70,16 +68,5 @@ final class Worker: @unchecked Sendable {
             value.push(to: stack)
             return true
         }
-    }
-
-    func subject(_ view: KindView, row: Int) -> LuaValue {
-        pushSubject(view, row: row)
-        return state.stack.popReference()
-    }
-
-    func find(_ id: String) -> (KindView, Int)? {
-        if let row = data.members.row(of: id) { return (data.members, row) }
-        if let row = data.units.row(of: id) { return (data.units, row) }
-        return nil
     }
 }
