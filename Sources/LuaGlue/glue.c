@@ -382,10 +382,22 @@ static int cg_record_newindex(lua_State *L) {
     return luaL_error(L, "cannot assign into a subject: subjects are read-only");
 }
 
+/* pairs(subject): iterates the hidden data table without handing it out. */
+static int cg_record_pairs(lua_State *L) {
+    if (!lua_getmetatable(L, 1)) return luaL_error(L, "not a subject");
+    lua_getfield(L, -1, "__index");
+    lua_pushcclosure(L, cg_ro_next, 1);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+static const char CG_RECORD_PAIRS = 0;
+
 void cg_seal_record(lua_State *L) {
     int data = lua_gettop(L);
     lua_createtable(L, 0, 0);            /* proxy */
-    lua_createtable(L, 0, 3);            /* metatable */
+    lua_createtable(L, 0, 4);            /* metatable */
     lua_pushvalue(L, data);
     lua_setfield(L, -2, "__index");
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &CG_RECORD_NEWINDEX) != LUA_TFUNCTION) {
@@ -395,6 +407,13 @@ void cg_seal_record(lua_State *L) {
         lua_rawsetp(L, LUA_REGISTRYINDEX, &CG_RECORD_NEWINDEX);
     }
     lua_setfield(L, -2, "__newindex");
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &CG_RECORD_PAIRS) != LUA_TFUNCTION) {
+        lua_pop(L, 1);
+        lua_pushcfunction(L, cg_record_pairs);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &CG_RECORD_PAIRS);
+    }
+    lua_setfield(L, -2, "__pairs");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);

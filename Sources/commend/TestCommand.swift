@@ -29,11 +29,13 @@ struct TestCommand: ParsableCommand {
         let set = try RuleSet.load(directory: URL(fileURLWithPath: rules), displayName: rules)
         let report = try RuleTestRunner(rules: set).run(filter: filter) { line in print(line) }
         print(report.coverage.summary)
-        print("\(report.passed) passed, \(report.failed) failed")
-        if report.failed > 0 { throw ExitCode(1) }
+        var short = false
         if let coverageMin, report.coverage.percent < coverageMin {
             print("criterion coverage \(ReportFormat.number(report.coverage.percent))% is below --coverage-min \(ReportFormat.number(coverageMin))%")
-            throw ExitCode(1)
+            short = true
         }
+        // The closing line comes last, whatever happened.
+        print("\(report.passed) passed, \(report.failed) failed")
+        if report.failed > 0 || short { throw ExitCode(1) }
     }
 }

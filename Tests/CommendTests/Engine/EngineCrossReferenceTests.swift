@@ -151,3 +151,33 @@ struct EngineCrossReferenceTests {
         }
     }
 }
+
+@Suite("Engine: subjects seen from Lua")
+struct EngineSubjectTableTests {
+    @Test("pairs over a subject lists its fields; the subject stays read-only")
+    func pairsOverASubject() throws {
+        let rules = try engineRules([
+            "plan.lua": """
+                plan { id = "p", name = "P", year = 2021,
+                  phases = { { id = "dot1", name = "Đợt 1", from = "2021-01-01", to = "2021-06-30" } },
+                  fields = { members = { initiatives = "int" } } }
+                """,
+            "a.lua": """
+                award "x" { subject = "member", criteria = {
+                  { id = "c", check = function(m)
+                      local keys = {}
+                      for k, v in pairs(m) do keys[#keys + 1] = k .. "=" .. tostring(v) end
+                      table.sort(keys)
+                      return true, table.concat(keys, ",")
+                    end } } }
+                """,
+        ])
+        let data = try engineData(rules) { b in
+            b.addUnit(cells(["id": "U1", "name": "A", "kind": "cdcs"]), line: nil)
+            b.addMember(cells(["id": "M1", "name": "An", "unit": "U1", "initiatives": "2"]), line: nil)
+        }
+        let outcome = try #require(try engineEvaluate(rules, data).award("x")?.outcome("M1"))
+        // Fields by hand: id, initiatives (int 2), name, unit; sorted by key.
+        #expect(outcome.criteria[0].detail == "id=M1,initiatives=2,name=An,unit=U1")
+    }
+}
