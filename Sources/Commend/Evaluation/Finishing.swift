@@ -31,7 +31,7 @@ enum Finishing {
         let outcomes = rows.map { row in
             AwardOutcome(
                 subject: view.id(row.row),
-                name: view.string(row: row.row, column: "name") ?? "",
+                name: view.name(row.row),
                 eligible: row.eligible,
                 awarded: state.awarded[row.row],
                 criteria: award.criteria.enumerated().map { c, criterion in
@@ -107,7 +107,7 @@ enum Finishing {
                 state.rank[s.row.row] = rank
                 state.grade[s.row.row] = grade
                 outcomes.append(ScoreOutcome(
-                    subject: view.id(s.row.row), name: view.string(row: s.row.row, column: "name") ?? "",
+                    subject: view.id(s.row.row), name: view.name(s.row.row),
                     group: s.group, total: s.total, rank: rank, groupSize: end - start, grade: grade,
                     items: scoring.items.enumerated().map { i, item in
                         ItemOutcome(id: item.id, text: item.text, points: s.points[i], raw: s.row.raw[i], max: item.max,

@@ -15,6 +15,13 @@ final class KindView: Sendable {
     let factIndex: [Int]
     /// Row indices sorted by subject id.
     let sortedRows: [Int]
+    /// The cells of base and facts, kept apart from their `SubjectRows` so
+    /// that reading one does not copy (and retain) the whole struct.
+    private let nameColumn: Int?
+    private let baseCells: [Value?]
+    private let baseWidth: Int
+    private let factCells: [Value?]
+    private let factWidth: Int
 
     init(kind: SubjectKind, base: SubjectRows, facts: SubjectRows?, sortedRows: [Int], phase: String) {
         name = phase + "/" + kind.rawValue
@@ -34,6 +41,11 @@ final class KindView: Sendable {
         baseIndex = columns.map { base.columnIndex($0) ?? -1 }
         factIndex = columns.map { facts?.columnIndex($0) ?? -1 }
         self.sortedRows = sortedRows
+        nameColumn = columns.firstIndex(of: "name")
+        baseCells = base.cells
+        baseWidth = base.columns.count
+        factCells = facts?.cells ?? []
+        factWidth = facts?.columns.count ?? 0
     }
 
     var count: Int { base.count }
@@ -42,16 +54,39 @@ final class KindView: Sendable {
 
     /// The merged value of column `c` (an index into `columns`).
     func value(row: Int, column c: Int) -> Value? {
-        let f = factRow[row]
-        if f >= 0, factIndex[c] >= 0, let facts, let value = facts.value(row: Int(f), columnIndex: factIndex[c]) {
-            return value
+        withCells(row: row) { $0(c) }
+    }
+
+    /// Calls `body` with a reader of the merged cells of `row` by column
+    /// index: the fast path for reading every column of a row.
+    func withCells<R>(row: Int, _ body: ((Int) -> Value?) -> R) -> R {
+        let f = Int(factRow[row])
+        return baseCells.withUnsafeBufferPointer { baseCells in
+            factCells.withUnsafeBufferPointer { factCells in
+                baseIndex.withUnsafeBufferPointer { baseIndex in
+                    factIndex.withUnsafeBufferPointer { factIndex in
+                        body { c in
+                            if f >= 0, factIndex[c] >= 0, let value = factCells[f * self.factWidth + factIndex[c]] {
+                                return value
+                            }
+                            return baseIndex[c] >= 0 ? baseCells[row * self.baseWidth + baseIndex[c]] : nil
+                        }
+                    }
+                }
+            }
         }
-        return baseIndex[c] >= 0 ? base.value(row: row, columnIndex: baseIndex[c]) : nil
     }
 
     func value(row: Int, column name: String) -> Value? {
         guard let c = columns.firstIndex(of: name) else { return nil }
         return value(row: row, column: c)
+    }
+
+    /// The subject's name (empty when it has none).
+    func name(_ row: Int) -> String {
+        guard let nameColumn, let value = value(row: row, column: nameColumn) else { return "" }
+        if case .string(let s) = value { return s }
+        return value.description
     }
 
     func string(row: Int, column name: String) -> String? {

@@ -59,14 +59,17 @@ final class Worker: @unchecked Sendable {
 
     /// Pushes the read-only subject of `row` as seen through `view`.
     func pushSubject(_ view: KindView, row: Int) {
-        state.stack.pushRecord(keys: keys(view), count: view.columns.count + 1) { c, stack in
-            if c == 0 {
-                stack.push(view.id(row))
+        let keys = keys(view)
+        view.withCells(row: row) { cell in
+            state.stack.pushRecord(keys: keys, count: view.columns.count + 1) { c, stack in
+                if c == 0 {
+                    stack.push(view.id(row))
+                    return true
+                }
+                guard let value = cell(c - 1) else { return false }
+                value.push(to: stack)
                 return true
             }
-            guard let value = view.value(row: row, column: c - 1) else { return false }
-            value.push(to: stack)
-            return true
         }
     }
 }
