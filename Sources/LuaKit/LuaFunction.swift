@@ -65,3 +65,18 @@ extension LuaFunction {
         return (chunk, Int(record.linedefined))
     }
 }
+
+extension LuaFunction {
+    /// The hot path: calls with two values already on the stack and leaves
+    /// exactly `results` results on top, for the caller to read and then
+    /// remove with `stack.pop(results)`. Not generic, so a call from another
+    /// module costs no generic metadata.
+    public func call(_ first: LuaSlot, _ second: LuaSlot, leavingResults results: Int32) throws {
+        let state = reference.state
+        let L = state.L
+        _ = lua_rawgeti(L, clua_registryindex, lua_Integer(reference.ref))
+        lua_pushvalue(L, first.index)
+        lua_pushvalue(L, second.index)
+        try state.protectedCall(nargs: 2, nresults: results)
+    }
+}

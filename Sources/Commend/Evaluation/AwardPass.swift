@@ -67,7 +67,10 @@ extension Worker {
     func invoke<R>(_ function: LuaFunction, _ subject: LuaSlot, _ ctx: LuaSlot, what: String, part: @autoclosure () -> String, id: String,
                    at location: SourceLocation, results: Int32 = 1, read: (LuaStack) throws -> R) throws -> R {
         do {
-            return try function.call(subject, ctx, results: results, read: read)
+            try function.call(subject, ctx, leavingResults: results)
+            let stack = state.stack
+            defer { stack.pop(results) }
+            return try read(stack)
         } catch let error as LuaError {
             if error.kind == .interrupted, let interrupt = error.underlying as? LuaInterrupt, let key = interrupt.payload as? String {
                 state.clearInterrupt()

@@ -23,6 +23,7 @@ final class Worker: @unchecked Sendable {
     let applicableScorings: [Bool]
     private(set) var ctx: LuaValue = .nil
     private var keyTables: [String: LuaTable] = [:]
+    private var lastKeys: (view: KindView, keys: LuaTable)?
     var lastMembersOf: (unit: Int, list: LuaTable)?
     var lastChildren: (unit: Int, list: LuaTable)?
 
@@ -49,6 +50,8 @@ final class Worker: @unchecked Sendable {
 
     /// The field names of a view ("id" then its columns), interned in Lua once.
     private func keys(_ view: KindView) -> LuaTable {
+        if let last = lastKeys, last.view === view { return last.keys }
+        defer { lastKeys = (view, keyTables[view.name]!) }
         if let keys = keyTables[view.name] { return keys }
         let keys = state.newTable(arrayCapacity: view.columns.count + 1)
         keys[1] = .string("id")
