@@ -19,9 +19,9 @@ public struct LuaLimits: Sendable, Hashable {
 
     public init(
         memory: Int? = 256 << 20,
-        instructions: Int? = 20_000_000_000,
+        instructions: Int? = 100_000_000_000,
         instructionsPerCall: Int? = 100_000_000,
-        seconds: Double? = 60,
+        seconds: Double? = 600,
         hookInterval: Int = 1000
     ) {
         self.memory = memory
@@ -31,7 +31,9 @@ public struct LuaLimits: Sendable, Hashable {
         self.hookInterval = hookInterval
     }
 
-    /// Safe defaults: 256 MiB, 2·10¹⁰ instructions per run, 10⁸ per call, 60 s.
+    /// Safe defaults: 256 MiB, 10¹¹ instructions per run, 10⁸ per call, 600 s.
+    /// A runaway call stops on its 10⁸ instructions (well under a second);
+    /// the run-wide limits are backstops sized for a national dataset.
     public static let `default` = LuaLimits()
     /// No limit at all (for trusted code and benchmarks).
     public static let unlimited = LuaLimits(memory: nil, instructions: nil, instructionsPerCall: nil, seconds: nil)

@@ -21,13 +21,13 @@ struct LimitOptions: ParsableArguments {
     var maxMemory = 256
 
     @Option(name: .customLong("max-instructions"), help: "Lua instructions allowed for the whole run (per worker).")
-    var maxInstructions = 20_000_000_000
+    var maxInstructions = 100_000_000_000
 
     @Option(name: .customLong("max-call-instructions"), help: "Lua instructions allowed for one call of a rule function.")
     var maxCallInstructions = 100_000_000
 
     @Option(help: "Wall-clock limit of the run, in seconds.")
-    var timeout = 60.0
+    var timeout = 600.0
 
     @Option(help: "Worker threads (default: the number of cores). The result is the same for any number.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
