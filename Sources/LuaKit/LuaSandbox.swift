@@ -27,6 +27,7 @@ public final class LuaSandbox {
     public var onPrint: (_ message: String, _ chunk: String?, _ line: Int?) -> Void = { _, _, _ in }
 
     private let environmentMetatable: LuaTable
+    private var randomseed: LuaFunction?
     private var modules: [String: LuaValue] = [:]
     private var loading: Set<String> = []
 
@@ -49,6 +50,12 @@ public final class LuaSandbox {
     /// Adds a global that every chunk sees (host functions such as `award`).
     public func define(_ name: String, _ value: LuaValue) {
         base[name] = value
+    }
+
+    /// Seeds `math.random`, so that what a script draws depends on `seed`
+    /// only (for example one seed per subject, whatever thread evaluates it).
+    public func reseed(_ seed: Int) throws {
+        try randomseed?.call(seed)
     }
 
     /// A fresh `_ENV` for one chunk: its own globals, reads fall back to the base.
@@ -76,6 +83,7 @@ public final class LuaSandbox {
               if select('#', ...) == 0 then return randomseed(0) end
               return randomseed(...)
             end
+            G.__commend_randomseed = randomseed
             G.string.dump = nil
             getmetatable("").__metatable = false
             local emit, tostring, select, concat = G.__commend_emit, G.tostring, G.select, G.table.concat
@@ -93,6 +101,8 @@ public final class LuaSandbox {
             self.onPrint(message, position?.chunk, position?.line)
         })
         try setup.call(globals)
+        if case .function(let seed) = globals["__commend_randomseed"] { randomseed = seed }
+        globals["__commend_randomseed"] = .nil
         cg_open_sandbox_patterns(state.L)
 
         for name in Self.allowedFunctions {

@@ -28,6 +28,7 @@ extension Worker {
             let subject = stack.topSlot
             defer { stack.pop() }
             let id = view.id(row)
+            try seedRandom(what, id)
             if let applies = functions.applies {
                 let ok = try invoke(applies, subject, ctx, what: what, part: "applies", id: id, at: scoring.location) { $0.truthy(at: -1) }
                 if !ok { continue }

@@ -24,6 +24,28 @@ final class Worker: @unchecked Sendable {
     private(set) var ctx: LuaValue = .nil
     private var keyTables: [String: LuaTable] = [:]
     private var lastKeys: (view: KindView, keys: LuaTable)?
+    /// Whether any rule file mentions `random`: then `math.random` is seeded
+    /// per subject and declaration, so results do not depend on `--jobs`.
+    lazy var usesRandom: Bool = runtime.files.all.contains { file in
+        file.contents.withUnsafeBufferPointer { bytes in
+            let word = Array("random".utf8)
+            guard bytes.count >= word.count else { return false }
+            for i in 0...(bytes.count - word.count) where bytes[i] == word[0] {
+                if Array(bytes[i..<(i + word.count)]) == word { return true }
+            }
+            return false
+        }
+    }
+
+    /// Seeds `math.random` from the declaration and subject ids (FNV-1a).
+    func seedRandom(_ declaration: String, _ subject: String) throws {
+        guard usesRandom else { return }
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in declaration.utf8 + [0] + subject.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100000001b3
+        }
+        try runtime.sandbox.reseed(Int(truncatingIfNeeded: hash >> 1))
+    }
     var lastMembersOf: (unit: Int, list: LuaTable)?
     var lastChildren: (unit: Int, list: LuaTable)?
 

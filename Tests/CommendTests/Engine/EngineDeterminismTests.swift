@@ -69,4 +69,19 @@ struct EngineDeterminismTests {
         let backward = try engineJSON(try engineEvaluate(rules, try Self.data(rules, order: Array((0..<1500).reversed())), jobs: 2))
         #expect(forward == backward)
     }
+
+    @Test func mathRandomDrawsTheSameWhateverTheWorkers() throws {
+        let random = """
+            award "lottery" { subject = "member",
+              criteria = { { id = "draw", check = function(m) local n = math.random(1, 1000000) return n % 2 == 0, tostring(n) end } } }
+            """
+        let rules = try engineRules(["r.lua": random], plan: Self.plan)
+        let data = try Self.data(rules)
+        let one = try engineEvaluate(rules, data, jobs: 1)
+        let two = try engineEvaluate(rules, data, jobs: 2)
+        #expect(try engineJSON(one) == engineJSON(two))
+        // Draws differ between subjects (the seed is per subject, not one value for all).
+        let draws = Set(one.award("lottery")?.results.compactMap { $0.criteria[0].detail } ?? [])
+        #expect(draws.count > 1000)
+    }
 }
