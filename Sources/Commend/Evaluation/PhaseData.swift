@@ -1,6 +1,6 @@
 /// The subjects of one kind as seen in one phase: base rows with the phase's
 /// facts merged over them (phase values win where they are given).
-final class KindView: Sendable {
+final class KindView: @unchecked Sendable {
     /// Names the view among all views of a run (`dot1/member`).
     let name: String
     let kind: SubjectKind
@@ -15,13 +15,21 @@ final class KindView: Sendable {
     let factIndex: [Int]
     /// Row indices sorted by subject id.
     let sortedRows: [Int]
-    /// The cells of base and facts, kept apart from their `SubjectRows` so
-    /// that reading one does not copy (and retain) the whole struct.
     private let nameColumn: Int?
-    private let baseCells: [Value?]
     private let baseWidth: Int
-    private let factCells: [Value?]
     private let factWidth: Int
+    /// Read-only views of the arrays above and of the cells of `base` and
+    /// `facts`. Worker threads read cells millions of times; through an
+    /// array every read retains and releases its buffer, an atomic operation
+    /// on memory shared by all workers that stops them from scaling. The
+    /// arrays are `let`s of this object or of `base`/`facts`, never mutated,
+    /// so their storage stays where it is for the life of the view.
+    // @unchecked Sendable: the pointers only read immutable storage.
+    private let baseCells: UnsafeBufferPointer<Value?>
+    private let factCells: UnsafeBufferPointer<Value?>
+    private let baseIndexes: UnsafeBufferPointer<Int>
+    private let factIndexes: UnsafeBufferPointer<Int>
+    private let factRows: UnsafeBufferPointer<Int32>
 
     init(kind: SubjectKind, base: SubjectRows, facts: SubjectRows?, sortedRows: [Int], phase: String) {
         name = phase + "/" + kind.rawValue
@@ -42,10 +50,13 @@ final class KindView: Sendable {
         factIndex = columns.map { facts?.columnIndex($0) ?? -1 }
         self.sortedRows = sortedRows
         nameColumn = columns.firstIndex(of: "name")
-        baseCells = base.cells
         baseWidth = base.columns.count
-        factCells = facts?.cells ?? []
         factWidth = facts?.columns.count ?? 0
+        baseCells = self.base.cells.withUnsafeBufferPointer { $0 }
+        factCells = self.facts?.cells.withUnsafeBufferPointer { $0 } ?? UnsafeBufferPointer(start: nil, count: 0)
+        baseIndexes = self.baseIndex.withUnsafeBufferPointer { $0 }
+        factIndexes = self.factIndex.withUnsafeBufferPointer { $0 }
+        factRows = self.factRow.withUnsafeBufferPointer { $0 }
     }
 
     var count: Int { base.count }
@@ -60,20 +71,15 @@ final class KindView: Sendable {
     /// Calls `body` with a reader of the merged cells of `row` by column
     /// index: the fast path for reading every column of a row.
     func withCells<R>(row: Int, _ body: ((Int) -> Value?) -> R) -> R {
-        let f = Int(factRow[row])
-        return baseCells.withUnsafeBufferPointer { baseCells in
-            factCells.withUnsafeBufferPointer { factCells in
-                baseIndex.withUnsafeBufferPointer { baseIndex in
-                    factIndex.withUnsafeBufferPointer { factIndex in
-                        body { c in
-                            if f >= 0, factIndex[c] >= 0, let value = factCells[f * self.factWidth + factIndex[c]] {
-                                return value
-                            }
-                            return baseIndex[c] >= 0 ? baseCells[row * self.baseWidth + baseIndex[c]] : nil
-                        }
-                    }
-                }
+        let f = Int(factRows[row])
+        let baseCells = self.baseCells, factCells = self.factCells
+        let baseIndexes = self.baseIndexes, factIndexes = self.factIndexes
+        let baseWidth = self.baseWidth, factWidth = self.factWidth
+        return body { c in
+            if f >= 0, factIndexes[c] >= 0, let value = factCells[f * factWidth + factIndexes[c]] {
+                return value
             }
+            return baseIndexes[c] >= 0 ? baseCells[row * baseWidth + baseIndexes[c]] : nil
         }
     }
 
