@@ -64,11 +64,21 @@ struct Evaluate: ParsableCommand {
             }
             bar.update(progress)
         }
+        let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
+        if out != nil, format == .json || format == .csv {
+            // Streamed into the file: each award is written as soon as it is
+            // final, then dropped; the file appears only when all is written.
+            let stream = TimedSink(format == .json ? JSONStream(sink) : CSVStream(sink))
+            try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options, into: stream)
+            try sink.commit()
+            bar.finish()
+            clock.split("evaluate", "write \(format.rawValue)", second: stream.seconds)
+            return
+        }
         let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options)
         bar.finish()
         clock.step("evaluate")
         defer { clock.step("write \(format.rawValue)") }
-        let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
         switch format {
         case .table: ReportFormat.write(result, style: .plain, to: sink)
         case .md: ReportFormat.write(result, style: .markdown, to: sink)

@@ -34,6 +34,16 @@ public struct EvaluationOptions: Sendable {
 public enum Evaluator {
     public static func evaluate(rules: RuleSet, data: Dataset, phase phaseID: String,
                                 options: EvaluationOptions = EvaluationOptions()) throws -> EvaluationResult {
+        let collector = ResultCollector()
+        try evaluate(rules: rules, data: data, phase: phaseID, options: options, into: collector)
+        return collector.result!
+    }
+
+    /// Evaluates and hands each award and scoring to `sink` as soon as it and
+    /// everything before it in the output order are final; results already
+    /// handed over are not kept.
+    public static func evaluate(rules: RuleSet, data: Dataset, phase phaseID: String,
+                                options: EvaluationOptions = EvaluationOptions(), into sink: EvaluationSink) throws {
         guard let phase = rules.plan.phase(phaseID) else {
             let ids = rules.plan.phases.map(\.id)
             throw EvaluationError("unknown phase \"\(phaseID)\"\(Suggestion.hint(for: phaseID, in: ids)); the plan's phases are \(ids.joined(separator: ", "))")
@@ -41,7 +51,7 @@ public enum Evaluator {
         let phaseData = PhaseData(plan: rules.plan, phase: phase, dataset: data)
         options.progress?(EvaluationProgress(step: "indexed the data", done: 0, total: 0, subjects: 0))
         let run = try Run(rules: rules, data: phaseData, options: options)
-        return try run.evaluate()
+        try run.evaluate(into: sink)
     }
 }
 
@@ -92,14 +102,25 @@ final class Run {
         return runtimes
     }
 
-    func evaluate() throws -> EvaluationResult {
-        for award in rules.awards where applicable.contains("award:" + award.id) { try ensure("award:" + award.id) }
-        for scoring in rules.scorings where applicable.contains("scoring:" + scoring.id) { try ensure("scoring:" + scoring.id) }
-        return EvaluationResult(
-            plan: rules.plan, phase: data.phase, rulesDigest: rules.digest,
-            awards: rules.awards.compactMap { awardResults[$0.id] },
-            scorings: rules.scorings.compactMap { scoringResults[$0.id] },
-            diagnostics: diagnostics)
+    func evaluate(into sink: EvaluationSink) throws {
+        try sink.begin(plan: rules.plan, phase: data.phase, rulesDigest: rules.digest)
+        // A result leaves memory once it and all before it are handed over;
+        // one evaluated early for another's sake waits for its turn.
+        let awards = rules.awards.filter { applicable.contains("award:" + $0.id) }
+        var next = 0
+        for award in awards {
+            try ensure("award:" + award.id)
+            while next < awards.count, let result = awardResults.removeValue(forKey: awards[next].id) {
+                try sink.award(result)
+                next += 1
+            }
+        }
+        let scorings = rules.scorings.filter { applicable.contains("scoring:" + $0.id) }
+        for scoring in scorings {
+            try ensure("scoring:" + scoring.id)
+            if let result = scoringResults.removeValue(forKey: scoring.id) { try sink.scoring(result) }
+        }
+        try sink.end(diagnostics: diagnostics)
     }
 
     private var finished: Set<String> = []

@@ -8,22 +8,42 @@ public enum CSVFormat {
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
+    /// Writes a whole result.
     public static func write(_ result: EvaluationResult, to out: OutputSink) {
+        let stream = CSVStream(out)
+        stream.begin(plan: result.plan, phase: result.phase, rulesDigest: result.rulesDigest)
+        for award in result.awards { stream.award(award) }
+        for scoring in result.scorings { stream.scoring(scoring) }
+        stream.end(diagnostics: result.diagnostics)
+    }
+}
+
+/// Writes the CSV of an evaluation while it runs (`Evaluator.evaluate(into:)`).
+public final class CSVStream: EvaluationSink {
+    private let out: OutputSink
+
+    public init(_ out: OutputSink) { self.out = out }
+
+    public func begin(plan: Plan, phase: Phase, rulesDigest: String) {
         out.write(bytes: [0xEF, 0xBB, 0xBF])
-        out.write(header.joined(separator: ",") + "\r\n")
-        for award in result.awards {
-            for r in award.results {
-                let row = ["award", award.id, r.subject, r.name, String(r.eligible), String(r.awarded),
-                           r.failed.joined(separator: ";"), r.quota?.group ?? "", r.quota.map { String($0.place) } ?? "", "", "", ""]
-                out.write(row.map(field).joined(separator: ",") + "\r\n")
-            }
-        }
-        for scoring in result.scorings {
-            for r in scoring.results {
-                let row = ["scoring", scoring.id, r.subject, r.name, "", "", "", r.group ?? "", "",
-                           JSONText.number(r.total), String(r.rank), r.grade ?? ""]
-                out.write(row.map(field).joined(separator: ",") + "\r\n")
-            }
+        out.write(CSVFormat.header.joined(separator: ",") + "\r\n")
+    }
+
+    public func award(_ award: AwardResult) {
+        for r in award.results {
+            let row = ["award", award.id, r.subject, r.name, String(r.eligible), String(r.awarded),
+                       r.failed.joined(separator: ";"), r.quota?.group ?? "", r.quota.map { String($0.place) } ?? "", "", "", ""]
+            out.write(row.map(CSVFormat.field).joined(separator: ",") + "\r\n")
         }
     }
+
+    public func scoring(_ scoring: ScoringResult) {
+        for r in scoring.results {
+            let row = ["scoring", scoring.id, r.subject, r.name, "", "", "", r.group ?? "", "",
+                       JSONText.number(r.total), String(r.rank), r.grade ?? ""]
+            out.write(row.map(CSVFormat.field).joined(separator: ",") + "\r\n")
+        }
+    }
+
+    public func end(diagnostics: [Diagnostic]) {}
 }

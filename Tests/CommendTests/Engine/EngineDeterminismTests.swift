@@ -84,4 +84,20 @@ struct EngineDeterminismTests {
         let draws = Set(one.award("lottery")?.results.compactMap { $0.criteria[0].detail } ?? [])
         #expect(draws.count > 1000)
     }
+
+    @Test func streamedJSONIsTheWholeResultsJSON() throws {
+        // "cstd" needs "ldtt", declared after it: ldtt is evaluated first but
+        // must still be written second.
+        let rules = try engineRules(["r.lua": Self.rules], plan: Self.plan)
+        let data = try Self.data(rules)
+        let whole = try engineJSON(try engineEvaluate(rules, data, jobs: 2))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("commend-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("r.json")
+        let sink = try OutputSink(file: file)
+        try Evaluator.evaluate(rules: rules, data: data, phase: "dot1", options: EvaluationOptions(jobs: 2), into: JSONStream(sink))
+        try sink.commit()
+        #expect(Array(try Data(contentsOf: file)) == whole)
+    }
 }
