@@ -394,25 +394,25 @@ static int cg_record_pairs(lua_State *L) {
 
 static const char CG_RECORD_PAIRS = 0;
 
+/* Pushes the C function kept in the registry under `key`, creating it once. */
+static void cg_push_shared(lua_State *L, const void *key, lua_CFunction f) {
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, key) != LUA_TFUNCTION) {
+        lua_pop(L, 1);
+        lua_pushcfunction(L, f);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+    }
+}
+
 void cg_seal_record(lua_State *L) {
     int data = lua_gettop(L);
     lua_createtable(L, 0, 0);            /* proxy */
     lua_createtable(L, 0, 4);            /* metatable */
     lua_pushvalue(L, data);
     lua_setfield(L, -2, "__index");
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &CG_RECORD_NEWINDEX) != LUA_TFUNCTION) {
-        lua_pop(L, 1);
-        lua_pushcfunction(L, cg_record_newindex);
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &CG_RECORD_NEWINDEX);
-    }
+    cg_push_shared(L, &CG_RECORD_NEWINDEX, cg_record_newindex);
     lua_setfield(L, -2, "__newindex");
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &CG_RECORD_PAIRS) != LUA_TFUNCTION) {
-        lua_pop(L, 1);
-        lua_pushcfunction(L, cg_record_pairs);
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &CG_RECORD_PAIRS);
-    }
+    cg_push_shared(L, &CG_RECORD_PAIRS, cg_record_pairs);
     lua_setfield(L, -2, "__pairs");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");

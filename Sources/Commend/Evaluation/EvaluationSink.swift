@@ -9,6 +9,16 @@ public protocol EvaluationSink: AnyObject {
     func end(diagnostics: [Diagnostic]) throws
 }
 
+extension EvaluationResult {
+    /// Hands this result to `sink` as an evaluation would.
+    public func replay(into sink: EvaluationSink) throws {
+        try sink.begin(plan: plan, phase: phase, rulesDigest: rulesDigest)
+        for award in awards { try sink.award(award) }
+        for scoring in scorings { try sink.scoring(scoring) }
+        try sink.end(diagnostics: diagnostics)
+    }
+}
+
 /// Collects a whole `EvaluationResult`.
 final class ResultCollector: EvaluationSink {
     private var plan: Plan?

@@ -10,11 +10,8 @@ public enum CSVFormat {
 
     /// Writes a whole result.
     public static func write(_ result: EvaluationResult, to out: OutputSink) {
-        let stream = CSVStream(out)
-        stream.begin(plan: result.plan, phase: result.phase, rulesDigest: result.rulesDigest)
-        for award in result.awards { stream.award(award) }
-        for scoring in result.scorings { stream.scoring(scoring) }
-        stream.end(diagnostics: result.diagnostics)
+        // The stream's methods do not throw.
+        try? result.replay(into: CSVStream(out))
     }
 }
 

@@ -2,11 +2,8 @@
 public enum JSONFormat {
     /// Writes a whole result.
     public static func write(_ result: EvaluationResult, to out: OutputSink) {
-        let stream = JSONStream(out)
-        stream.begin(plan: result.plan, phase: result.phase, rulesDigest: result.rulesDigest)
-        for award in result.awards { stream.award(award) }
-        for scoring in result.scorings { stream.scoring(scoring) }
-        stream.end(diagnostics: result.diagnostics)
+        // The stream's methods do not throw.
+        try? result.replay(into: JSONStream(out))
     }
 }
 
