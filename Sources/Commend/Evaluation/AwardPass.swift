@@ -19,20 +19,7 @@ extension Worker {
         let what = "award \"\(award.id)\""
         var out: [AwardRow] = []
         out.reserveCapacity(rows.count)
-        let stack = state.stack
-        let base = stack.top
-        defer { stack.pop(stack.top - base) }
-        let ctx = stack.pushSlot(self.ctx)
-        for row in rows {
-            pushSubject(view, row: row)
-            let subject = stack.topSlot
-            defer { stack.pop() }
-            let id = view.id(row)
-            try seedRandom(what, id)
-            if let applies = functions.applies {
-                let ok = try invoke(applies, subject, ctx, what: what, part: "applies", id: id, at: award.location) { $0.truthy(at: -1) }
-                if !ok { continue }
-            }
+        try forEachSubject(view, rows: rows, what: what, applies: functions.applies, at: award.location) { subject, ctx, row, id in
             var passed: [Bool] = []
             var details: [String?] = []
             passed.reserveCapacity(award.criteria.count)
@@ -60,6 +47,29 @@ extension Worker {
             out.append(AwardRow(row: row, passed: passed, details: details, eligible: eligible, order: order))
         }
         return out
+    }
+
+    /// Runs `body` for each subject of `rows` to which the declaration applies,
+    /// with the subject and `ctx` on the stack, `math.random` seeded for it.
+    func forEachSubject(_ view: KindView, rows: ArraySlice<Int>, what: String, applies: LuaFunction?,
+                        at location: SourceLocation,
+                        _ body: (_ subject: LuaSlot, _ ctx: LuaSlot, _ row: Int, _ id: String) throws -> Void) throws {
+        let stack = state.stack
+        let base = stack.top
+        defer { stack.pop(stack.top - base) }
+        let ctx = stack.pushSlot(self.ctx)
+        for row in rows {
+            pushSubject(view, row: row)
+            let subject = stack.topSlot
+            defer { stack.pop() }
+            let id = view.id(row)
+            try seedRandom(what, id)
+            if let applies {
+                let ok = try invoke(applies, subject, ctx, what: what, part: "applies", id: id, at: location) { $0.truthy(at: -1) }
+                if !ok { continue }
+            }
+            try body(subject, ctx, row, id)
+        }
     }
 
     /// Calls a rule function with (subject, ctx) and reads its results; errors

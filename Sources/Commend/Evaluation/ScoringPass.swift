@@ -19,20 +19,7 @@ extension Worker {
         let what = "scoring \"\(scoring.id)\""
         var out: [ScoreRow] = []
         out.reserveCapacity(rows.count)
-        let stack = state.stack
-        let base = stack.top
-        defer { stack.pop(stack.top - base) }
-        let ctx = stack.pushSlot(self.ctx)
-        for row in rows {
-            pushSubject(view, row: row)
-            let subject = stack.topSlot
-            defer { stack.pop() }
-            let id = view.id(row)
-            try seedRandom(what, id)
-            if let applies = functions.applies {
-                let ok = try invoke(applies, subject, ctx, what: what, part: "applies", id: id, at: scoring.location) { $0.truthy(at: -1) }
-                if !ok { continue }
-            }
+        try forEachSubject(view, rows: rows, what: what, applies: functions.applies, at: scoring.location) { subject, ctx, row, id in
             var result = ScoreRow(row: row, raw: [], details: [])
             for (i, item) in scoring.items.enumerated() {
                 guard let points = functions.points[i] else { result.raw.append(0); result.details.append(nil); continue }
