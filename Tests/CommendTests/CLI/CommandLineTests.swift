@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// The built `commend` as a user runs it: exit statuses, messages, output files.
+@Suite("Command line: exit statuses and output files")
+struct CommandLineTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/debug/commend")
+
+    struct Run { var status: Int32; var out: String; var err: String }
+
+    static func commend(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                   err: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A temporary folder with the given files.
+    static func folder(_ files: [String: String]) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("commend-cli-\(UUID().uuidString)")
+        for (path, text) in files {
+            let file = url.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+        return url
+    }
+
+    static let plan = """
+        plan { id = "p", name = "P", year = 2021,
+          phases = { { id = "dot1", name = "Đợt 1", from = "2021-01-01", to = "2021-06-30" } },
+          fields = { members = { initiatives = "int" } } }
+        """
+    static let data = [
+        "units.csv": "id,name,kind,parent,cluster\nU1,CĐCS A,cdcs,,C1\n",
+        "members.csv": "id,name,unit,initiatives\nM1,An,U1,2\nM2,Bình,U1,0\n",
+    ]
+
+    @Test func evaluatesToJSONOnStandardOutput() throws {
+        let rules = try Self.folder(["plan.lua": Self.plan, "a.lua": """
+            award "sk" { name = "Sáng kiến", subject = "member",
+              criteria = { { id = "c", text = "Có sáng kiến", check = function(m) return m.initiatives > 0 end } } }
+            """])
+        let data = try Self.folder(Self.data)
+        let run = try Self.commend(["evaluate", "--rules", rules.path, "--data", data.path, "--phase", "dot1", "--format", "json"])
+        #expect(run.status == 0, "\(run.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(Set(json.keys) == ["plan", "phase", "rules_digest", "awards", "scorings", "diagnostics"])
+        let awards = try #require(json["awards"] as? [[String: Any]])
+        let results = try #require(awards.first?["results"] as? [[String: Any]])
+        // M1 has 2 initiatives, M2 none: by hand.
+        #expect(results.map { $0["subject"] as? String } == ["M1", "M2"])
+        #expect(results.map { $0["awarded"] as? Bool } == [true, false])
+    }
+
+    @Test func badDataExitsTwoNamingFileLineAndColumn() throws {
+        let rules = try Self.folder(["plan.lua": Self.plan])
+        var files = Self.data
+        files["members.csv"] = "id,name,unit,initiatives\nM1,An,U1,hai\n"
+        let data = try Self.folder(files)
+        let run = try Self.commend(["evaluate", "--rules", rules.path, "--data", data.path, "--phase", "dot1"])
+        #expect(run.status == 2)
+        #expect(run.err.contains("members.csv:2: column \"initiatives\": expected an integer, found \"hai\""), "\(run.err)")
+    }
+
+    @Test func aRunawayRuleExitsOneAndLeavesNoOutputFile() throws {
+        let rules = try Self.folder(["plan.lua": Self.plan, "loop.lua": """
+            award "a" { subject = "member",
+              criteria = { { id = "c", check = function(m)
+                while true do end
+              end } } }
+            """])
+        let data = try Self.folder(Self.data)
+        let out = data.appendingPathComponent("result.json")
+        let run = try Self.commend(["evaluate", "--rules", rules.path, "--data", data.path, "--phase", "dot1",
+                                    "--format", "json", "--out", out.path])
+        #expect(run.status == 1)
+        #expect(run.err.contains("loop.lua:3: award \"a\", criterion \"c\", subject M1: instruction limit exceeded"), "\(run.err)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: data.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try Self.commend(["evaluate", "--phase", "dot1", "--format", "xml"]).status == 2)
+        #expect(try Self.commend(["frobnicate"]).status == 2)
+        #expect(try Self.commend(["evaluate"]).status == 2)   // --phase is required
+        #expect(try Self.commend(["--help"]).status == 0)
+    }
+
+    @Test func checkExitsOneOnProblems() throws {
+        let rules = try Self.folder(["plan.lua": Self.plan, "a.lua": "award \"a\" { subject = \"member\", critera = {} }\n"])
+        let run = try Self.commend(["check", "--rules", rules.path])
+        #expect(run.status == 1)
+        #expect(run.out.contains("a.lua:1: award \"a\": unknown key \"critera\" (did you mean \"criteria\"?)"), "\(run.out)")
+    }
+}
