@@ -66,6 +66,7 @@ final class Run {
     var awardResults: [String: AwardResult] = [:]
     var scoringResults: [String: ScoringResult] = [:]
     var diagnostics: [Diagnostic] = []
+    var droppedDiagnostics = 0
     private var inProgress: [String] = []
     private var done = 0
     private var subjects = 0
@@ -84,6 +85,7 @@ final class Run {
         let store = self.store
         workers = runtimes.map { Worker(runtime: $0, data: data, store: store, applicable: applicable) }
         diagnostics = rules.diagnostics
+        droppedDiagnostics = rules.droppedDiagnostics
         for worker in workers { _ = worker.takeDiagnostics() }
         options.progress?(EvaluationProgress(step: "prepared \(workers.count) worker\(workers.count == 1 ? "" : "s")",
                                              done: 0, total: applicable.count, subjects: 0))
@@ -119,6 +121,9 @@ final class Run {
         for scoring in scorings {
             try ensure("scoring:" + scoring.id)
             if let result = scoringResults.removeValue(forKey: scoring.id) { try sink.scoring(result) }
+        }
+        if droppedDiagnostics > 0 {
+            diagnostics.append(Diagnostic(level: "warning", message: "\(droppedDiagnostics) more printed messages not kept (at most \(Diagnostic.cap) per run)", file: nil, line: nil))
         }
         try sink.end(diagnostics: diagnostics)
     }
@@ -202,19 +207,24 @@ final class Run {
         }
         var out: [T] = []
         out.reserveCapacity(rows.count)
-        var printed: [Diagnostic] = []
+        var printed: [(kept: [Diagnostic], dropped: Int)] = []
         for (i, slot) in slots.values.enumerated() {
             let taken = workers[i].takeDiagnostics()
             switch slot! {
             case .success(let part):
                 out += part
-                printed += taken
+                printed.append(taken)
             case .failure(let error):
                 for later in workers[(i + 1)...] { later.state.clearInterrupt(); _ = later.takeDiagnostics() }
                 throw error
             }
         }
-        diagnostics += printed
+        // In chunk order, and capped the same way whatever the number of workers.
+        for (kept, dropped) in printed {
+            let room = max(0, Diagnostic.cap - diagnostics.count)
+            diagnostics += kept.prefix(room)
+            droppedDiagnostics += kept.count - min(room, kept.count) + dropped
+        }
         return out
     }
 }

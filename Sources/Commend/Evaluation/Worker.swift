@@ -63,9 +63,13 @@ final class Worker: @unchecked Sendable {
 
     var state: LuaState { runtime.state }
 
-    func takeDiagnostics() -> [Diagnostic] {
-        defer { runtime.diagnostics.removeAll() }
-        return runtime.diagnostics
+    /// The messages printed since the last call, and how many more were dropped.
+    func takeDiagnostics() -> (kept: [Diagnostic], dropped: Int) {
+        defer {
+            runtime.diagnostics.removeAll()
+            runtime.droppedDiagnostics = 0
+        }
+        return (runtime.diagnostics, runtime.droppedDiagnostics)
     }
 
     // MARK: Subjects

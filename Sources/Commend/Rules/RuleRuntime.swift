@@ -7,6 +7,9 @@ public struct Diagnostic: Sendable, Hashable {
     public var message: String
     public var file: String?
     public var line: Int?
+    /// At most this many messages are kept per run; the rest are counted.
+    public static let cap = 1000
+
     public init(level: String, message: String, file: String?, line: Int?) {
         self.level = level
         self.message = message
@@ -28,6 +31,9 @@ final class RuleRuntime {
     var scoringFunctions: [ScoringFunctions] = []
     var problems: [RuleProblem] = []
     var diagnostics: [Diagnostic] = []
+    /// Printed messages beyond `Diagnostic.cap`, counted but not kept: a
+    /// script that prints in a loop must not fill the host's memory.
+    var droppedDiagnostics = 0
 
     init(files: RuleFiles, limits: LuaLimits) throws {
         self.files = files
@@ -35,6 +41,10 @@ final class RuleRuntime {
         sandbox = try LuaSandbox(state: state, moduleRoot: files.directory, chunkPrefix: files.displayPrefix)
         sandbox.moduleSources = Dictionary(files.all.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         sandbox.onPrint = { [unowned self] message, chunk, line in
+            guard self.diagnostics.count < Diagnostic.cap else {
+                self.droppedDiagnostics += 1
+                return
+            }
             self.diagnostics.append(Diagnostic(level: "info", message: message, file: chunk, line: line))
         }
         defineDeclarationFunctions()

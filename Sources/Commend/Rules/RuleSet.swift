@@ -14,6 +14,8 @@ public struct RuleSet: Sendable {
     public var warnings: [RuleProblem]
     /// What top-level code printed while the files were loaded.
     public var diagnostics: [Diagnostic]
+    /// Printed messages beyond `Diagnostic.cap`.
+    public var droppedDiagnostics = 0
 
     /// Loads and validates `directory`. Throws `RuleLoadError` with every
     /// problem when any is an error.
@@ -29,7 +31,8 @@ public struct RuleSet: Sendable {
             throw RuleLoadError(problems: runtime.problems)
         }
         return RuleSet(files: files, plan: plan, awards: runtime.awards, scorings: runtime.scorings,
-                       digest: files.digest, warnings: runtime.problems, diagnostics: runtime.diagnostics)
+                       digest: files.digest, warnings: runtime.problems, diagnostics: runtime.diagnostics,
+                       droppedDiagnostics: runtime.droppedDiagnostics)
     }
 
     /// Every problem of `directory` (errors and warnings), without data.

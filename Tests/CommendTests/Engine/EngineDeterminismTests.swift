@@ -100,4 +100,20 @@ struct EngineDeterminismTests {
         try sink.commit()
         #expect(Array(try Data(contentsOf: file)) == whole)
     }
+
+    @Test func printedMessagesAreCappedTheSameWayWhateverTheWorkers() throws {
+        let noisy = """
+            award "noisy" { subject = "member",
+              criteria = { { id = "c", check = function(m) for i = 1, 5 do print(m.id, i) end return true end } } }
+            """
+        let rules = try engineRules(["r.lua": noisy], plan: Self.plan)
+        let data = try Self.data(rules)
+        let one = try engineEvaluate(rules, data, jobs: 1)
+        let two = try engineEvaluate(rules, data, jobs: 2)
+        #expect(try engineJSON(one) == engineJSON(two))
+        // 1500 members × 5 prints = 7500: the first 1000 kept, then one warning for the other 6500.
+        #expect(one.diagnostics.count == Diagnostic.cap + 1)
+        #expect(one.diagnostics.first?.message == "M0000\t1")
+        #expect(one.diagnostics.last?.message == "6500 more printed messages not kept (at most 1000 per run)")
+    }
 }
