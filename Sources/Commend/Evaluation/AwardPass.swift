@@ -97,7 +97,7 @@ extension Worker {
     /// A detail value as text: strings as they are, numbers and booleans printed, nil as nil.
     static func detail(_ stack: LuaStack, at index: Int32) -> String? {
         if stack.isNil(index) { return nil }
-        if let text = stack.stringOnly(at: index) { return text }
+        if let text = stack.stringOnly(at: index) { return Diagnostic.clip(text) }
         switch stack.value(at: index) {
         case .integer, .number, .bool, .bytes, .string: return stack.value(at: index).description
         case let other: return "(\(other.typeName))"

@@ -117,3 +117,24 @@ struct EngineDeterminismTests {
         #expect(one.diagnostics.last?.message == "6500 more printed messages not kept (at most 1000 per run)")
     }
 }
+
+@Suite("Engine: text from scripts is bounded")
+struct EngineTextBoundTests {
+    @Test func longDetailsAndMessagesAreClipped() throws {
+        let rules = try engineRules(["r.lua": """
+            award "long" { subject = "member",
+              criteria = { { id = "c", check = function(m)
+                print(string.rep("ộ", 3000))
+                return true, string.rep("a", 10000) end } } }
+            """])
+        let data = try engineData(rules) { b in
+            b.addUnit(cells(["id": "U1", "name": "A", "kind": "cdcs"]), line: nil)
+            b.addMember(cells(["id": "M1", "name": "An", "unit": "U1"]), line: nil)
+        }
+        let result = try engineEvaluate(rules, data)
+        // 10000 ASCII bytes cut to 4096, then "…".
+        #expect(result.award("long")?.outcome("M1")?.criteria[0].detail == String(repeating: "a", count: 4096) + "…")
+        // "ộ" is 3 bytes in UTF-8: 4096 bytes hold 1365 whole characters (4095 bytes).
+        #expect(result.diagnostics.first?.message == String(repeating: "ộ", count: 1365) + "…")
+    }
+}
