@@ -34,11 +34,36 @@ public struct AwardOutcome: Sendable, Hashable {
     public var name: String
     public var eligible: Bool
     public var awarded: Bool
-    public var criteria: [CriterionOutcome]
     /// For an award with a quota and an eligible subject: its place against the limit.
     public var quota: QuotaPlace?
+    /// The award's criteria (one array shared by every outcome of the award),
+    /// and per criterion whether it passed and its detail: compact, because a
+    /// national run keeps millions of outcomes until they are written.
+    let definitions: [Criterion]
+    let passed: [Bool]
+    let details: [String?]
+
+    init(subject: String, name: String, eligible: Bool, awarded: Bool, definitions: [Criterion],
+         passed: [Bool], details: [String?], quota: QuotaPlace?) {
+        self.subject = subject
+        self.name = name
+        self.eligible = eligible
+        self.awarded = awarded
+        self.definitions = definitions
+        self.passed = passed
+        self.details = details
+        self.quota = quota
+    }
+
+    /// Every criterion with pass or fail and its detail, in declaration order.
+    public var criteria: [CriterionOutcome] {
+        definitions.indices.map { c in
+            CriterionOutcome(id: definitions[c].id, text: definitions[c].text, passed: passed[c], detail: details[c])
+        }
+    }
+
     /// Ids of the criteria that failed.
-    public var failed: [String] { criteria.filter { !$0.passed }.map(\.id) }
+    public var failed: [String] { definitions.indices.filter { !passed[$0] }.map { definitions[$0].id } }
 }
 
 public struct CriterionOutcome: Sendable, Hashable {

@@ -34,9 +34,9 @@ enum Finishing {
                 name: view.name(row.row),
                 eligible: row.eligible,
                 awarded: state.awarded[row.row],
-                criteria: award.criteria.enumerated().map { c, criterion in
-                    CriterionOutcome(id: criterion.id, text: criterion.text, passed: row.passed[c], detail: row.details[c])
-                },
+                definitions: award.criteria,
+                passed: row.passed,
+                details: row.details,
                 quota: places[row.row])
         }
         return (AwardResult(award: award, results: outcomes), state)

@@ -40,12 +40,12 @@ public final class JSONStream: EvaluationSink {
             w.raw(", \"eligible\": "); w.bool(r.eligible)
             w.raw(", \"awarded\": "); w.bool(r.awarded)
             w.raw(",\n        \"criteria\": [")
-            for (c, criterion) in r.criteria.enumerated() {
+            for c in r.definitions.indices {
                 if c > 0 { w.raw(", ") }
-                w.raw("{\"id\": "); w.string(criterion.id)
-                w.raw(", \"text\": "); w.string(criterion.text)
-                w.raw(", \"passed\": "); w.bool(criterion.passed)
-                w.raw(", \"detail\": "); w.string(criterion.detail)
+                w.raw("{\"id\": "); w.string(r.definitions[c].id)
+                w.raw(", \"text\": "); w.string(r.definitions[c].text)
+                w.raw(", \"passed\": "); w.bool(r.passed[c])
+                w.raw(", \"detail\": "); w.string(r.details[c])
                 w.raw("}")
             }
             w.raw("]")
