@@ -11,18 +11,9 @@ local tyle = require "lib.tyle"
 
 -- shared criteria ----------------------------------------------------------
 
-local function khong_ky_luat(m)
-  if m.discipline ~= nil then
-    return false, "bị kỷ luật: " .. xl.KY_LUAT_NHAN[m.discipline]
-  end
-  return true
-end
+local khong_ky_luat = xl.khong_ky_luat
 
-local function xep_loai_tu(muc)
-  return function(m)
-    return xl.tu(m.rating, muc), xl.nhan(m.rating)
-  end
-end
+local xep_loai_tu = xl.xep_loai_tu
 
 -- Lao động tiên tiến ---------------------------------------------------------
 

@@ -11,12 +11,7 @@ local xl = require "lib.xeploai"
 local sk = require "lib.sangkien"
 local tyle = require "lib.tyle"
 
-local function khong_ky_luat(m)
-  if m.discipline ~= nil then
-    return false, "bị kỷ luật: " .. xl.KY_LUAT_NHAN[m.discipline]
-  end
-  return true
-end
+local khong_ky_luat = xl.khong_ky_luat
 
 -- Cá nhân -----------------------------------------------------------------
 

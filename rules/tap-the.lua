@@ -7,11 +7,7 @@ local xl = require "lib.xeploai"
 local tyle = require "lib.tyle"
 local donvi = require "lib.donvi"
 
-local function xep_loai_tu(muc)
-  return function(u)
-    return xl.tu(u.rating, muc), xl.nhan(u.rating)
-  end
-end
+local xep_loai_tu = xl.xep_loai_tu
 
 local function ty_le_ldtt(can)
   return function(u, ctx)

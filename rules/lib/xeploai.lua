@@ -58,4 +58,20 @@ function M.pham_vi_tu(s, muc)
   return s ~= nil and M.PHAM_VI[s] >= M.PHAM_VI[muc]
 end
 
+-- criterion: rated `muc` or better, with the rating as detail
+-- (xep_loai_tu("tot") passes "tot" and "xuat_sac")
+function M.xep_loai_tu(muc)
+  return function(s)
+    return M.tu(s.rating, muc), M.nhan(s.rating)
+  end
+end
+
+-- criterion: no discipline of any kind, naming it when there is one
+function M.khong_ky_luat(m)
+  if m.discipline ~= nil then
+    return false, "bị kỷ luật: " .. M.KY_LUAT_NHAN[m.discipline]
+  end
+  return true
+end
+
 return M
