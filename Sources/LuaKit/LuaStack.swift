@@ -131,14 +131,6 @@ public struct LuaStack {
 }
 
 extension LuaStack {
-    /// Builds a record with `build` (which fills the table on top of the
-    /// stack) and leaves a read-only proxy of it on the stack.
-    public func pushRecord(fields: Int, _ build: (LuaStack) -> Void) {
-        lua_createtable(state.L, 0, Int32(fields))
-        build(self)
-        cg_seal_record(state.L)
-    }
-
     /// `t[key] = value` where `value` is pushed by the caller just before.
     public func setField(_ key: String) { setField(key, in: -2) }
 
@@ -170,28 +162,6 @@ extension LuaStack {
     public func pushSlot<T: LuaPushable>(_ value: T) -> LuaSlot {
         value.push(to: self)
         return topSlot
-    }
-
-    /// Builds a read-only record whose keys are the strings `keys[1...count]`
-    /// (interned once in Lua, so no key is hashed again); `value(c)` pushes
-    /// the value of key `c + 1` and returns true, or pushes nothing and
-    /// returns false for a nil.
-    public func pushRecord(keys: LuaTable, count: Int, _ value: (Int, LuaStack) -> Bool) {
-        let L = state.L
-        lua_createtable(L, 0, Int32(count))
-        let record = lua_gettop(L)
-        keys.reference.push()
-        let names = record + 1
-        for c in 0..<count {
-            lua_rawgeti(L, names, lua_Integer(c + 1))
-            if value(c, self) {
-                lua_rawset(L, record)
-            } else {
-                lua_settop(L, -2)
-            }
-        }
-        lua_settop(L, record)
-        cg_seal_record(L)
     }
 
     /// The string at `index`, or nil for other types (numbers are not converted).

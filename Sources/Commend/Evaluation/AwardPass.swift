@@ -15,33 +15,37 @@ extension Worker {
     func evaluateAward(_ index: Int, rows: ArraySlice<Int>) throws -> [AwardRow] {
         let award = runtime.awards[index]
         let functions = runtime.awardFunctions[index]
+        let sequence = awardSequence(index)
         let view = data.view(award.subject)
         let what = "award \"\(award.id)\""
+        let criteria = award.criteria.count
         var out: [AwardRow] = []
         out.reserveCapacity(rows.count)
-        try forEachSubject(view, rows: rows, what: what, applies: functions.applies, at: award.location) { subject, ctx, row, id in
-            var passed: [Bool] = []
-            var details: [String?] = []
-            passed.reserveCapacity(award.criteria.count)
-            details.reserveCapacity(award.criteria.count)
-            for (c, criterion) in award.criteria.enumerated() {
-                guard let check = functions.checks[c] else { passed.append(false); details.append(nil); continue }
-                let (ok, detail) = try invoke(check, subject, ctx, what: what, part: "criterion \"\(criterion.id)\"", id: id,
-                                              at: criterion.location, results: 2) { stack in
-                    (stack.truthy(at: -2), Worker.detail(stack, at: -1))
-                }
-                passed.append(ok)
-                details.append(detail)
+        try forEachSubject(view, rows: rows, what: what, sequence: sequence, at: award.location,
+                           part: { step in
+                               switch step {
+                               case .gate: ("applies", award.location)
+                               case .part(let c): ("criterion \"\(award.criteria[c].id)\"", award.criteria[c].location)
+                               case .tail: ("quota order", award.quota?.location ?? award.location)
+                               }
+                           }) { stack, first, count, row in
+            var passed = [Bool](repeating: false, count: criteria)
+            var details = [String?](repeating: nil, count: criteria)
+            var eligible = true
+            for c in 0..<criteria {
+                let ok = stack.truthy(at: first + 2 * Int32(c))
+                passed[c] = ok
+                details[c] = Worker.detail(stack, at: first + 2 * Int32(c) + 1)
+                if !ok { eligible = false }
             }
-            let eligible = !passed.contains(false)
             var order: Double?
-            if eligible, let orderFunction = functions.order {
-                order = try invoke(orderFunction, subject, ctx, what: what, part: "quota order", id: id, at: award.quota?.location ?? award.location) { stack in
-                    if stack.isNil(-1) { return nil }
-                    guard let value = stack.number(at: -1), !value.isNaN else {
-                        throw LuaConversionError(expected: "order must return a number", found: stack.typeName(at: -1))
+            if eligible, functions.order != nil {
+                let slot = first + 2 * Int32(criteria)
+                if !stack.isNil(slot) {
+                    guard let value = stack.number(at: slot), !value.isNaN else {
+                        throw LuaConversionError(expected: "order must return a number", found: stack.typeName(at: slot))
                     }
-                    return value
+                    order = value
                 }
             }
             out.append(AwardRow(row: row, passed: passed, details: details, eligible: eligible, order: order))
@@ -49,11 +53,17 @@ extension Worker {
         return out
     }
 
-    /// Runs `body` for each subject of `rows` to which the declaration applies,
-    /// with the subject and `ctx` on the stack, `math.random` seeded for it.
-    func forEachSubject(_ view: KindView, rows: ArraySlice<Int>, what: String, applies: LuaFunction?,
+    /// Runs `sequence` for each subject of `rows` with (subject, ctx),
+    /// `math.random` seeded for it, and calls `read` with the results of
+    /// those to which the declaration applies: `first` is the stack index of
+    /// the first part's first result, `count` the number of results after
+    /// the gate's. Errors become `RuleError`s naming the declaration, the
+    /// part (from `part`) and the subject; a needed dependency becomes
+    /// `DependencyNeeded`.
+    func forEachSubject(_ view: KindView, rows: ArraySlice<Int>, what: String, sequence: LuaSequence,
                         at location: SourceLocation,
-                        _ body: (_ subject: LuaSlot, _ ctx: LuaSlot, _ row: Int, _ id: String) throws -> Void) throws {
+                        part: (LuaSequence.Step) -> (String, SourceLocation),
+                        _ read: (_ stack: LuaStack, _ first: Int32, _ count: Int32, _ row: Int) throws -> Void) throws {
         let stack = state.stack
         let base = stack.top
         defer { stack.pop(stack.top - base) }
@@ -62,36 +72,39 @@ extension Worker {
             pushSubject(view, row: row)
             let subject = stack.topSlot
             defer { stack.pop() }
-            let id = view.id(row)
-            try seedRandom(what, id)
-            if let applies {
-                let ok = try invoke(applies, subject, ctx, what: what, part: "applies", id: id, at: location) { $0.truthy(at: -1) }
-                if !ok { continue }
+            if usesRandom { try seedRandom(what, view.id(row)) }
+            let count: Int32
+            do {
+                count = try sequence.call(subject, ctx)
+            } catch let failure as LuaSequence.SequenceError {
+                let (name, at) = part(failure.step)
+                throw ruleError(failure.error, what: what, part: name, id: view.id(row), at: at)
             }
-            try body(subject, ctx, row, id)
+            defer { stack.pop(count) }
+            let top = stack.top
+            guard stack.truthy(at: top - count + 1) else { continue }
+            do {
+                try read(stack, top - count + 2, count - 1, row)
+            } catch let error as LuaConversionError {
+                let (name, at) = part(.tail(0))
+                throw RuleError(kind: .script, location: at, declaration: what, part: name, subject: view.id(row),
+                                message: "\(error.expected), got \(error.found)")
+            } catch let error as PartConversionError {
+                let (name, at) = part(error.step)
+                throw RuleError(kind: .script, location: at, declaration: what, part: name, subject: view.id(row),
+                                message: "\(error.error.expected), got \(error.error.found)")
+            }
         }
     }
 
-    /// Calls a rule function with (subject, ctx) and reads its results; errors
-    /// become `RuleError`s naming the declaration, part and subject, and a
-    /// needed dependency becomes `DependencyNeeded`.
-    func invoke<R>(_ function: LuaFunction, _ subject: LuaSlot, _ ctx: LuaSlot, what: String, part: @autoclosure () -> String, id: String,
-                   at location: SourceLocation, results: Int32 = 1, read: (LuaStack) throws -> R) throws -> R {
-        do {
-            try function.call(subject, ctx, leavingResults: results)
-            let stack = state.stack
-            defer { stack.pop(results) }
-            return try read(stack)
-        } catch let error as LuaError {
-            if error.kind == .interrupted, let interrupt = error.underlying as? LuaInterrupt, let key = interrupt.payload as? String {
-                state.clearInterrupt()
-                throw DependencyNeeded(key: key)
-            }
-            throw RuleError(error, declaration: what, part: part(), subject: id, fallback: location)
-        } catch let error as LuaConversionError {
-            throw RuleError(kind: .script, location: location, declaration: what, part: part(), subject: id,
-                            message: "\(error.expected), got \(error.found)")
+    /// A Lua error from a rule function as a `RuleError`, or the dependency it was interrupted for.
+    func ruleError(_ error: any Error, what: String, part: String, id: String, at location: SourceLocation) -> any Error {
+        guard let error = error as? LuaError else { return error }
+        if error.kind == .interrupted, let interrupt = error.underlying as? LuaInterrupt, let key = interrupt.payload as? String {
+            state.clearInterrupt()
+            return DependencyNeeded(key: key)
         }
+        return RuleError(error, declaration: what, part: part, subject: id, fallback: location)
     }
 
     /// A detail value as text: strings as they are, numbers and booleans printed, nil as nil.
@@ -103,4 +116,10 @@ extension Worker {
         case let other: return "(\(other.typeName))"
         }
     }
+}
+
+/// A result of the given part of a sequence could not be read.
+struct PartConversionError: Error {
+    var step: LuaSequence.Step
+    var error: LuaConversionError
 }

@@ -1,3 +1,6 @@
+import Foundation
+import LuaKit
+
 /// The subjects of one kind as seen in one phase: base rows with the phase's
 /// facts merged over them (phase values win where they are given).
 final class KindView: @unchecked Sendable {
@@ -57,6 +60,37 @@ final class KindView: @unchecked Sendable {
         baseIndexes = self.baseIndex.withUnsafeBufferPointer { $0 }
         factIndexes = self.factIndex.withUnsafeBufferPointer { $0 }
         factRows = self.factRow.withUnsafeBufferPointer { $0 }
+    }
+
+    private let recordsLock = NSLock()
+    private var encoded: LuaRecordRows?
+
+    /// Every row encoded for Lua ("id", then `columns`), built on first use:
+    /// subjects are built from it millions of times.
+    var records: LuaRecordRows {
+        recordsLock.lock()
+        defer { recordsLock.unlock() }
+        if let encoded { return encoded }
+        var builder = LuaRecordRowsBuilder(fields: columns.count + 1, rowsCapacity: count)
+        let columnCount = columns.count
+        for row in 0..<count {
+            builder.startRow()
+            builder.add(id(row))
+            withCells(row: row) { cell in
+                for c in 0..<columnCount {
+                    switch cell(c) {
+                    case nil: builder.addNil()
+                    case .bool(let b)?: builder.add(b)
+                    case .int(let i)?: builder.add(i)
+                    case .number(let d)?: builder.add(d)
+                    case .string(let s)?: builder.add(s)
+                    }
+                }
+            }
+        }
+        let built = builder.build()
+        encoded = built
+        return built
     }
 
     var count: Int { base.count }

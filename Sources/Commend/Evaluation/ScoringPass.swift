@@ -15,26 +15,39 @@ extension Worker {
     func evaluateScoring(_ index: Int, rows: ArraySlice<Int>) throws -> [ScoreRow] {
         let scoring = runtime.scorings[index]
         let functions = runtime.scoringFunctions[index]
+        let sequence = scoringSequence(index)
         let view = data.view(scoring.subject)
         let what = "scoring \"\(scoring.id)\""
+        let items = scoring.items.count
         var out: [ScoreRow] = []
         out.reserveCapacity(rows.count)
-        try forEachSubject(view, rows: rows, what: what, applies: functions.applies, at: scoring.location) { subject, ctx, row, id in
+        try forEachSubject(view, rows: rows, what: what, sequence: sequence, at: scoring.location,
+                           part: { step in
+                               switch step {
+                               case .gate: ("applies", scoring.location)
+                               case .part(let i): ("item \"\(scoring.items[i].id)\"", scoring.items[i].location)
+                               case .tail(let t): (t == 0 ? "bonus" : "penalty", scoring.location)
+                               }
+                           }) { stack, first, _, row in
+            func points(_ step: LuaSequence.Step, at slot: Int32) throws -> (Double, String?) {
+                do { return try Worker.points(stack, at: slot) } catch let error as LuaConversionError {
+                    throw PartConversionError(step: step, error: error)
+                }
+            }
             var result = ScoreRow(row: row, raw: [], details: [])
-            for (i, item) in scoring.items.enumerated() {
-                guard let points = functions.points[i] else { result.raw.append(0); result.details.append(nil); continue }
-                let (value, detail) = try invoke(points, subject, ctx, what: what, part: "item \"\(item.id)\"", id: id,
-                                                 at: item.location, results: 2) { try Worker.points($0) }
+            result.raw.reserveCapacity(items)
+            result.details.reserveCapacity(items)
+            for i in 0..<items {
+                let (value, detail) = try points(.part(i), at: first + 2 * Int32(i))
                 result.raw.append(value)
                 result.details.append(detail)
             }
-            if let bonus = functions.bonus {
-                (result.bonusRaw, result.bonusDetail) = try invoke(bonus, subject, ctx, what: what, part: "bonus", id: id,
-                                                                    at: scoring.location, results: 2) { try Worker.points($0) }
+            let tails = first + 2 * Int32(items)
+            if functions.bonus != nil {
+                (result.bonusRaw, result.bonusDetail) = try points(.tail(0), at: tails)
             }
-            if let penalty = functions.penalty {
-                (result.penaltyRaw, result.penaltyDetail) = try invoke(penalty, subject, ctx, what: what, part: "penalty", id: id,
-                                                                        at: scoring.location, results: 2) { try Worker.points($0) }
+            if functions.penalty != nil {
+                (result.penaltyRaw, result.penaltyDetail) = try points(.tail(1), at: tails + 2)
             }
             out.append(result)
         }
@@ -42,11 +55,11 @@ extension Worker {
     }
 
     /// `points, detail` as returned by a points function; nil points count as 0.
-    static func points(_ stack: LuaStack) throws -> (Double, String?) {
-        let detail = Worker.detail(stack, at: -1)
-        if stack.isNil(-2) { return (0, detail) }
-        guard let value = stack.number(at: -2) else {
-            throw LuaConversionError(expected: "points must be a number", found: stack.typeName(at: -2))
+    static func points(_ stack: LuaStack, at slot: Int32) throws -> (Double, String?) {
+        let detail = Worker.detail(stack, at: slot + 1)
+        if stack.isNil(slot) { return (0, detail) }
+        guard let value = stack.number(at: slot) else {
+            throw LuaConversionError(expected: "points must be a number", found: stack.typeName(at: slot))
         }
         guard value.isFinite else {
             throw LuaConversionError(expected: "points must be a finite number", found: LuaValue.format(value))

@@ -22,8 +22,8 @@ final class Worker: @unchecked Sendable {
     let applicableAwards: [Bool]
     let applicableScorings: [Bool]
     private(set) var ctx: LuaValue = .nil
-    private var keyTables: [String: LuaTable] = [:]
-    private var lastKeys: (view: KindView, keys: LuaTable)?
+    private var keyTables: [String: (kind: LuaRecordKind, rows: LuaRecordRows)] = [:]
+    private var lastKeys: (view: KindView, kind: LuaRecordKind, rows: LuaRecordRows)?
     /// Whether any rule file mentions `random`: then `math.random` is seeded
     /// per subject and declaration, so results do not depend on `--jobs`.
     lazy var usesRandom: Bool = runtime.files.all.contains { file in
@@ -39,13 +39,36 @@ final class Worker: @unchecked Sendable {
 
     /// Seeds `math.random` from the declaration and subject ids (FNV-1a).
     func seedRandom(_ declaration: String, _ subject: String) throws {
-        guard usesRandom else { return }
         var hash: UInt64 = 0xcbf29ce484222325
         for byte in declaration.utf8 + [0] + subject.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100000001b3
         }
         try runtime.sandbox.reseed(Int(truncatingIfNeeded: hash >> 1))
     }
+    private var awardSequences: [Int: LuaSequence] = [:]
+    private var scoringSequences: [Int: LuaSequence] = [:]
+
+    /// The award's functions as one sequence: applies, criteria, then the
+    /// quota's order for eligible subjects.
+    func awardSequence(_ index: Int) -> LuaSequence {
+        if let sequence = awardSequences[index] { return sequence }
+        let functions = runtime.awardFunctions[index]
+        let sequence = LuaSequence(state: state, gate: functions.applies, parts: functions.checks,
+                                   tails: functions.order.map { [$0] } ?? [], tailsNeedAllParts: true)
+        awardSequences[index] = sequence
+        return sequence
+    }
+
+    /// The scoring's functions as one sequence: applies, items, bonus, penalty.
+    func scoringSequence(_ index: Int) -> LuaSequence {
+        if let sequence = scoringSequences[index] { return sequence }
+        let functions = runtime.scoringFunctions[index]
+        let sequence = LuaSequence(state: state, gate: functions.applies, parts: functions.points,
+                                   tails: [functions.bonus, functions.penalty], tailsNeedAllParts: false)
+        scoringSequences[index] = sequence
+        return sequence
+    }
+
     var lastMembersOf: (unit: Int, list: LuaTable)?
     var lastChildren: (unit: Int, list: LuaTable)?
 
@@ -74,31 +97,24 @@ final class Worker: @unchecked Sendable {
 
     // MARK: Subjects
 
-    /// The field names of a view ("id" then its columns), interned in Lua once.
-    private func keys(_ view: KindView) -> LuaTable {
-        if let last = lastKeys, last.view === view { return last.keys }
-        defer { lastKeys = (view, keyTables[view.name]!) }
-        if let keys = keyTables[view.name] { return keys }
-        let keys = state.newTable(arrayCapacity: view.columns.count + 1)
-        keys[1] = .string("id")
-        for (c, column) in view.columns.enumerated() { keys[c + 2] = .string(column) }
-        keyTables[view.name] = keys
-        return keys
+    /// The field names of a view ("id" then its columns), interned in Lua
+    /// once, and its encoded rows.
+    private func recordKind(_ view: KindView) -> (kind: LuaRecordKind, rows: LuaRecordRows) {
+        if let last = lastKeys, last.view === view { return (last.kind, last.rows) }
+        let found: (kind: LuaRecordKind, rows: LuaRecordRows)
+        if let known = keyTables[view.name] {
+            found = known
+        } else {
+            found = (LuaRecordKind(state: state, fields: ["id"] + view.columns), view.records)
+            keyTables[view.name] = found
+        }
+        lastKeys = (view, found.kind, found.rows)
+        return found
     }
 
     /// Pushes the read-only subject of `row` as seen through `view`.
     func pushSubject(_ view: KindView, row: Int) {
-        let keys = keys(view)
-        view.withCells(row: row) { cell in
-            state.stack.pushRecord(keys: keys, count: view.columns.count + 1) { c, stack in
-                if c == 0 {
-                    stack.push(view.id(row))
-                    return true
-                }
-                guard let value = cell(c - 1) else { return false }
-                value.push(to: stack)
-                return true
-            }
-        }
+        let (kind, rows) = recordKind(view)
+        state.stack.pushRecord(kind, rows: rows, row: row)
     }
 }

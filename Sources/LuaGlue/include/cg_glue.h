@@ -35,6 +35,7 @@ typedef struct cg_runtime {
     int tripped;              /* CG_TRIP_*; sticky once set */
     char host_message[512];   /* message for CG_TRIP_HOST */
     char where[512];          /* "chunk:line:" where the trip happened */
+    int sequence_step;        /* the function cg_sequence is in: -1 the gate, 0... the others */
 } cg_runtime;
 
 /* The Swift side of the trampoline: returns the number of results (>= 0),
@@ -88,9 +89,35 @@ void cg_push_safe_setmetatable(lua_State *L);
 /* Pushes `xpcall` whose handler is skipped once the run is tripped (a
  * handler called from the count hook would run with hooks disabled). */
 void cg_push_safe_xpcall(lua_State *L);
-/* Replaces the table on top of the stack with a read-only proxy of it
- * (writes raise "subjects are read-only"; the metatable is protected). */
-void cg_seal_record(lua_State *L);
+/* An encoded row: per field, one tag byte then its payload: nothing for
+ * nil, false and true; 8 bytes (native order) for an integer or a number;
+ * a 4-byte length then the bytes for a string. */
+enum {
+    CG_CELL_NIL = 0,
+    CG_CELL_FALSE = 1,
+    CG_CELL_TRUE = 2,
+    CG_CELL_INTEGER = 3,
+    CG_CELL_NUMBER = 4,
+    CG_CELL_STRING = 5
+};
+/* Pushes the kind of record whose fields are named by the strings
+ * names[1...n] of the table at index `names`: what cg_push_record needs. */
+void cg_push_record_kind(lua_State *L, int names);
+/* Pushes a read-only record of the kind at index `kind` that reads its
+ * fields from the encoded `row` when asked (nil fields are absent; pairs()
+ * lists the others in field order). `row` must outlive every use of the
+ * record. */
+void cg_push_record(lua_State *L, int kind, const unsigned char *row);
+/* Pushes the sequence caller, a C function called as f(plan, args...).
+ * `plan` is a table: [1] the gate (function or false), [2] the number of
+ * parts, [3] the number of tails, [4] whether tails run only when every part
+ * returned a truthy first result, then the parts and the tails (functions or
+ * false). It calls the gate with args and, when that returns a truthy value,
+ * each part and tail with args, with the per-call instruction budget reset
+ * before each. Results: the gate's truthiness, then two results per part and
+ * per tail that ran (nil, nil for a missing function, which counts as
+ * falsy). On error, `sequence_step` names the function that raised. */
+void cg_push_sequence(lua_State *L);
 /* Replaces string.find/match/gmatch/gsub with versions held to the limits. */
 void cg_open_sandbox_patterns(lua_State *L);
 

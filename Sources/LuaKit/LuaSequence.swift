@@ -1,0 +1,69 @@
+import CLua
+import LuaGlue
+
+/// Functions called one after the other with the same arguments in a single
+/// protected call: a gate, parts and tails. A host loop that calls several
+/// small functions per item pays for one protected call instead of one per
+/// function; each function still gets the whole per-call instruction budget.
+///
+/// The gate (when given) runs first; a falsy result ends the sequence. Then
+/// every part runs, then every tail, or, with `tailsNeedAllParts`, the tails
+/// only when every part's first result was truthy. A missing function gives
+/// `nil, nil` and counts as falsy.
+public struct LuaSequence {
+    let plan: LuaTable
+    let caller: LuaFunction
+    public let parts: Int
+    public let tails: Int
+
+    public init(state: LuaState, gate: LuaFunction?, parts: [LuaFunction?], tails: [LuaFunction?], tailsNeedAllParts: Bool) {
+        let plan = state.newTable(arrayCapacity: 4 + parts.count + tails.count)
+        plan[1] = gate.map { .function($0) } ?? .bool(false)
+        plan[2] = .integer(parts.count)
+        plan[3] = .integer(tails.count)
+        plan[4] = .bool(tailsNeedAllParts)
+        for (i, function) in (parts + tails).enumerated() {
+            plan[5 + i] = function.map { .function($0) } ?? .bool(false)
+        }
+        self.plan = plan
+        self.parts = parts.count
+        self.tails = tails.count
+        cg_push_sequence(state.L)
+        caller = LuaFunction(reference: LuaReference(poppingFrom: state))
+    }
+
+    /// Which function a failed call was in.
+    public enum Step: Equatable, Sendable {
+        case gate
+        case part(Int)
+        case tail(Int)
+    }
+
+    /// Calls the sequence with two values already on the stack and leaves
+    /// its results on top: first the gate's truthiness, then two results per
+    /// function that ran. Returns how many results there are; remove them
+    /// with `stack.pop(count)`. On error, `step` tells where it happened.
+    public func call(_ first: LuaSlot, _ second: LuaSlot) throws -> Int32 {
+        let state = caller.reference.state
+        let L = state.L
+        let base = lua_gettop(L)
+        _ = lua_rawgeti(L, clua_registryindex, lua_Integer(caller.reference.ref))
+        _ = lua_rawgeti(L, clua_registryindex, lua_Integer(plan.reference.ref))
+        lua_pushvalue(L, first.index)
+        lua_pushvalue(L, second.index)
+        do {
+            try state.protectedCall(nargs: 3, nresults: clua_multret)
+        } catch {
+            let raw = Int(state.runtime.pointee.sequence_step)
+            let step: Step = raw < 0 ? .gate : raw < parts ? .part(raw) : .tail(raw - parts)
+            throw SequenceError(step: step, error: error)
+        }
+        return lua_gettop(L) - base
+    }
+
+    /// A failure inside a sequence: the error and the function it came from.
+    public struct SequenceError: Error {
+        public var step: Step
+        public var error: any Error
+    }
+}
