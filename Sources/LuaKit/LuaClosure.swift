@@ -21,6 +21,22 @@ public struct LuaCall {
     public func value(_ i: Int32) -> LuaValue { i <= argumentCount ? state.value(at: i) : .nil }
 
     /// Argument `i` converted to `T`, or an error "bad argument #i to 'name' (T expected, got X)".
+    /// Calls `body` with the UTF-8 bytes of string argument `i`, read in
+    /// place: no Swift string is made. Other arguments are read as
+    /// `argument(i, as: String.self)` would (a number as its text, anything
+    /// else an error).
+    public func withStringArgument<R>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+        if i <= argumentCount, lua_type(state.L, i) == LUA_TSTRING {
+            var length = 0
+            let pointer = lua_tolstring(state.L, i, &length)!
+            return try pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+                try body(UnsafeBufferPointer(start: $0, count: length))
+            }
+        }
+        var text = try argument(i, as: String.self)
+        return try text.withUTF8 { try body($0) }
+    }
+
     public func argument<T: LuaReadable>(_ i: Int32, as type: T.Type = T.self) throws -> T {
         do {
             if i > argumentCount, T.self != LuaValue.self {

@@ -46,19 +46,22 @@ struct IdIndex: Sendable {
     /// The first row whose id is `id`, or nil.
     func row(of id: String, in ids: [String]) -> Int? {
         var copy = id
-        return copy.withUTF8 { bytes -> Int? in
-            let hash = Self.hash(bytes)
-            let tag = UInt64(truncatingIfNeeded: hash) & 0xFFFF_FFFF_0000_0000
-            var slot = hash & mask
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { return nil }
-                if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                    let row = Int(entry & 0xFFFF_FFFF) - 1
-                    if Self.equal(ids[row], bytes) { return row }
-                }
-                slot = (slot + 1) & mask
+        return copy.withUTF8 { row(of: $0, in: ids) }
+    }
+
+    /// The first row whose id has these UTF-8 bytes, or nil.
+    func row(of bytes: Bytes, in ids: [String]) -> Int? {
+        let hash = Self.hash(bytes)
+        let tag = UInt64(truncatingIfNeeded: hash) & 0xFFFF_FFFF_0000_0000
+        var slot = hash & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let row = Int(entry & 0xFFFF_FFFF) - 1
+                if Self.equal(ids[row], bytes) { return row }
             }
+            slot = (slot + 1) & mask
         }
     }
 

@@ -63,6 +63,14 @@ public struct SubjectRows: Sendable {
         return normalized.utf8.elementsEqual(id.utf8) ? nil : rowIndex.row(of: normalized, in: ids)
     }
 
+    /// `row(of:)` for an id given as UTF-8 bytes, without making a String
+    /// unless it needs normalising.
+    func row(of bytes: Bytes) -> Int? {
+        if let row = rowIndex.row(of: bytes, in: ids) { return row }
+        if !bytes.contains(where: { $0 >= 0x80 }) { return nil }
+        return row(of: String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The index of a column in `columns`, or nil (`id` has none).
     public func columnIndex(_ name: String) -> Int? { columnIndexes[name] }
 

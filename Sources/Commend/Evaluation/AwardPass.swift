@@ -35,7 +35,7 @@ extension Worker {
             for c in 0..<criteria {
                 let ok = stack.truthy(at: first + 2 * Int32(c))
                 passed[c] = ok
-                details[c] = Worker.detail(stack, at: first + 2 * Int32(c) + 1)
+                details[c] = detail(stack, at: first + 2 * Int32(c) + 1)
                 if !ok { eligible = false }
             }
             var order: Double?
@@ -108,9 +108,9 @@ extension Worker {
     }
 
     /// A detail value as text: strings as they are, numbers and booleans printed, nil as nil.
-    static func detail(_ stack: LuaStack, at index: Int32) -> String? {
+    func detail(_ stack: LuaStack, at index: Int32) -> String? {
         if stack.isNil(index) { return nil }
-        if let text = stack.stringOnly(at: index) { return Diagnostic.clip(text) }
+        if let text = texts.string(at: index, in: stack) { return Diagnostic.clip(text) }
         switch stack.value(at: index) {
         case .integer, .number, .bool, .bytes, .string: return stack.value(at: index).description
         case let other: return "(\(other.typeName))"

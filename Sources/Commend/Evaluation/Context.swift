@@ -36,29 +36,19 @@ extension Worker {
             call.pushed(1)
         }
         define("eligible") { [unowned self] call in
-            let award = try call.argument(1, as: String.self)
-            let id = try call.argument(2, as: String.self)
-            call.push((try self.awardState(award, id: id) { state, row in state.eligible[row] ?? false }) ?? false)
+            call.push((try self.awardState(call) { state, row in state.eligible[row] ?? false }) ?? false)
         }
         define("awarded") { [unowned self] call in
-            let award = try call.argument(1, as: String.self)
-            let id = try call.argument(2, as: String.self)
-            call.push((try self.awardState(award, id: id) { state, row in state.awarded[row] }) ?? false)
+            call.push((try self.awardState(call) { state, row in state.awarded[row] }) ?? false)
         }
         define("total") { [unowned self] call in
-            let scoring = try call.argument(1, as: String.self)
-            let id = try call.argument(2, as: String.self)
-            call.push(try self.scoringState(scoring, id: id) { $0.total[$1] })
+            call.push(try self.scoringState(call) { $0.total[$1] })
         }
         define("rank") { [unowned self] call in
-            let scoring = try call.argument(1, as: String.self)
-            let id = try call.argument(2, as: String.self)
-            call.push(try self.scoringState(scoring, id: id) { $0.rank[$1] })
+            call.push(try self.scoringState(call) { $0.rank[$1] })
         }
         define("grade") { [unowned self] call in
-            let scoring = try call.argument(1, as: String.self)
-            let id = try call.argument(2, as: String.self)
-            call.push(try self.scoringState(scoring, id: id) { $0.grade[$1] })
+            call.push(try self.scoringState(call) { $0.grade[$1] })
         }
         define("history") { [unowned self] call in
             let id = try call.argument(1, as: String.self)
@@ -125,31 +115,63 @@ extension Worker {
         }
     }
 
-    private func awardState<T>(_ id: String, id subject: String, _ read: (ResultStore.AwardState, Int) -> T) throws -> T? {
-        guard let index = awardIndex[id] else {
+    /// The published state of the award named by argument 1 and the row of
+    /// the subject named by argument 2 (both read in place); nil when the
+    /// award does not apply in this phase or the subject is unknown.
+    private func awardState<T>(_ call: LuaCall, _ read: (ResultStore.AwardState, Int) -> T) throws -> T? {
+        try call.withStringArgument(2) { _ in }
+        guard let index = try call.withStringArgument(1, { Worker.find($0, in: awardIDs) }) else {
+            let id = try call.argument(1, as: String.self)
             throw RuleError(kind: .reference, location: nil,
                             message: "unknown award \"\(id)\"\(Suggestion.hint(for: id, in: awardIndex.keys))")
         }
-        let award = runtime.awards[index]
         guard applicableAwards[index] else { return nil }
-        guard let state = store.awards[id] else {
-            throw LuaInterrupt("award \"\(id)\" is needed first", payload: "award:" + id)
+        let state: ResultStore.AwardState
+        if let known = awardStates[index] {
+            state = known
+        } else {
+            let id = runtime.awards[index].id
+            guard let published = store.awards[id] else {
+                throw LuaInterrupt("award \"\(id)\" is needed first", payload: "award:" + id)
+            }
+            awardStates[index] = published
+            state = published
         }
-        guard let row = data.view(award.subject).row(of: subject) else { return nil }
+        let view = data.view(runtime.awards[index].subject)
+        guard let row = try call.withStringArgument(2, { view.row(of: $0) }) else { return nil }
         return read(state, row)
     }
 
-    private func scoringState<T>(_ id: String, id subject: String, _ read: (ResultStore.ScoringState, Int) -> T?) throws -> T? {
-        guard let index = scoringIndex[id] else {
+    /// The same for scorings.
+    private func scoringState<T>(_ call: LuaCall, _ read: (ResultStore.ScoringState, Int) -> T?) throws -> T? {
+        try call.withStringArgument(2) { _ in }
+        guard let index = try call.withStringArgument(1, { Worker.find($0, in: scoringIDs) }) else {
+            let id = try call.argument(1, as: String.self)
             throw RuleError(kind: .reference, location: nil,
                             message: "unknown scoring \"\(id)\"\(Suggestion.hint(for: id, in: scoringIndex.keys))")
         }
-        let scoring = runtime.scorings[index]
         guard applicableScorings[index] else { return nil }
-        guard let state = store.scorings[id] else {
-            throw LuaInterrupt("scoring \"\(id)\" is needed first", payload: "scoring:" + id)
+        let state: ResultStore.ScoringState
+        if let known = scoringStates[index] {
+            state = known
+        } else {
+            let id = runtime.scorings[index].id
+            guard let published = store.scorings[id] else {
+                throw LuaInterrupt("scoring \"\(id)\" is needed first", payload: "scoring:" + id)
+            }
+            scoringStates[index] = published
+            state = published
         }
-        guard let row = data.view(scoring.subject).row(of: subject) else { return nil }
+        let view = data.view(runtime.scorings[index].subject)
+        guard let row = try call.withStringArgument(2, { view.row(of: $0) }) else { return nil }
         return read(state, row)
+    }
+
+    /// The index of the id with these bytes (the first, as `awardIndex` keeps).
+    static func find(_ bytes: UnsafeBufferPointer<UInt8>, in ids: [[UInt8]]) -> Int? {
+        for (i, id) in ids.enumerated() where id.count == bytes.count {
+            if id.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return i }
+        }
+        return nil
     }
 }

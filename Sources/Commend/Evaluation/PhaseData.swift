@@ -96,6 +96,7 @@ final class KindView: @unchecked Sendable {
     var count: Int { base.count }
     func id(_ row: Int) -> String { base.ids[row] }
     func row(of id: String) -> Int? { base.row(of: id) }
+    func row(of bytes: Bytes) -> Int? { base.row(of: bytes) }
 
     /// The merged value of column `c` (an index into `columns`).
     func value(row: Int, column c: Int) -> Value? {

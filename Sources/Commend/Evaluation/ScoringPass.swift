@@ -30,7 +30,7 @@ extension Worker {
                                }
                            }) { stack, first, _, row in
             func points(_ step: LuaSequence.Step, at slot: Int32) throws -> (Double, String?) {
-                do { return try Worker.points(stack, at: slot) } catch let error as LuaConversionError {
+                do { return try self.points(stack, at: slot) } catch let error as LuaConversionError {
                     throw PartConversionError(step: step, error: error)
                 }
             }
@@ -55,8 +55,8 @@ extension Worker {
     }
 
     /// `points, detail` as returned by a points function; nil points count as 0.
-    static func points(_ stack: LuaStack, at slot: Int32) throws -> (Double, String?) {
-        let detail = Worker.detail(stack, at: slot + 1)
+    func points(_ stack: LuaStack, at slot: Int32) throws -> (Double, String?) {
+        let detail = self.detail(stack, at: slot + 1)
         if stack.isNil(slot) { return (0, detail) }
         guard let value = stack.number(at: slot) else {
             throw LuaConversionError(expected: "points must be a number", found: stack.typeName(at: slot))

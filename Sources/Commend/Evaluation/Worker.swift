@@ -18,6 +18,14 @@ final class Worker: @unchecked Sendable {
     let store: ResultStore
     let awardIndex: [String: Int]
     let scoringIndex: [String: Int]
+    /// Award and scoring ids as bytes, for lookups by the bytes of a Lua string.
+    let awardIDs: [[UInt8]]
+    let scoringIDs: [[UInt8]]
+    /// Details come back as the same few texts for most subjects.
+    var texts = LuaStringCache()
+    /// Published states already looked up (they do not change during a run).
+    var awardStates: [ResultStore.AwardState?]
+    var scoringStates: [ResultStore.ScoringState?]
     let applicable: Set<String>
     let applicableAwards: [Bool]
     let applicableScorings: [Bool]
@@ -81,6 +89,10 @@ final class Worker: @unchecked Sendable {
         applicableScorings = runtime.scorings.map { applicable.contains("scoring:" + $0.id) }
         awardIndex = Dictionary(runtime.awards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         scoringIndex = Dictionary(runtime.scorings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        awardIDs = runtime.awards.map { Array($0.id.utf8) }
+        scoringIDs = runtime.scorings.map { Array($0.id.utf8) }
+        awardStates = Array(repeating: nil, count: runtime.awards.count)
+        scoringStates = Array(repeating: nil, count: runtime.scorings.count)
         ctx = makeContext()
     }
 

@@ -3,13 +3,18 @@
 struct JSONBytes {
     var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(1 << 20) }
+    init(capacity: Int = 1 << 20) { bytes.reserveCapacity(capacity) }
+
+    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func int(_ value: Int) {
+        if value >= 0 && value < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
+        bytes.append(contentsOf: String(value).utf8)
+    }
 
     mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 

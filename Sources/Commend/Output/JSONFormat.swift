@@ -30,9 +30,23 @@ public final class JSONStream: EvaluationSink {
     }
 
     public func award(_ award: AwardResult) {
+        // Worked on as a local: a stored property would be checked for
+        // exclusive access at every write.
+        var w = JSONBytes(capacity: 0)
+        swap(&w, &self.w)
+        defer { swap(&w, &self.w) }
         w.raw(awards == 0 ? "\n" : ",\n")
         awards += 1
         Self.header(award.award.id, award.award.name, award.award.subject, award.award.movement, &w)
+        // Every result repeats the award's criteria: their ids and texts are escaped once.
+        let criteria = award.award.criteria
+        let prefixes: [[UInt8]] = criteria.enumerated().map { c, criterion in
+            var p = JSONBytes(capacity: 64)
+            p.raw(c > 0 ? ", {\"id\": " : "{\"id\": "); p.string(criterion.id)
+            p.raw(", \"text\": "); p.string(criterion.text)
+            p.raw(", \"passed\": ")
+            return p.bytes
+        }
         for (i, r) in award.results.enumerated() {
             w.raw(i == 0 ? "\n" : ",\n")
             w.raw("       {\"subject\": "); w.string(r.subject)
@@ -40,11 +54,17 @@ public final class JSONStream: EvaluationSink {
             w.raw(", \"eligible\": "); w.bool(r.eligible)
             w.raw(", \"awarded\": "); w.bool(r.awarded)
             w.raw(",\n        \"criteria\": [")
+            let shared = r.definitions.count == criteria.count
             for c in r.definitions.indices {
-                if c > 0 { w.raw(", ") }
-                w.raw("{\"id\": "); w.string(r.definitions[c].id)
-                w.raw(", \"text\": "); w.string(r.definitions[c].text)
-                w.raw(", \"passed\": "); w.bool(r.passed[c])
+                if shared {
+                    w.append(prefixes[c])
+                } else {
+                    if c > 0 { w.raw(", ") }
+                    w.raw("{\"id\": "); w.string(r.definitions[c].id)
+                    w.raw(", \"text\": "); w.string(r.definitions[c].text)
+                    w.raw(", \"passed\": ")
+                }
+                w.bool(r.passed[c])
                 w.raw(", \"detail\": "); w.string(r.details[c])
                 w.raw("}")
             }
@@ -73,6 +93,9 @@ public final class JSONStream: EvaluationSink {
 
     public func scoring(_ scoring: ScoringResult) {
         closeAwards()
+        var w = JSONBytes(capacity: 0)
+        swap(&w, &self.w)
+        defer { swap(&w, &self.w) }
         w.raw(scorings == 0 ? "\n" : ",\n")
         scorings += 1
         Self.header(scoring.scoring.id, scoring.scoring.name, scoring.scoring.subject, scoring.scoring.movement, &w)
