@@ -28,10 +28,8 @@ public struct LuaCall {
     public func withStringArgument<R>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
         if i <= argumentCount, lua_type(state.L, i) == LUA_TSTRING {
             var length = 0
-            let pointer = lua_tolstring(state.L, i, &length)!
-            return try pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
-                try body(UnsafeBufferPointer(start: $0, count: length))
-            }
+            let pointer = UnsafeRawPointer(lua_tolstring(state.L, i, &length)!)
+            return try body(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length))
         }
         var text = try argument(i, as: String.self)
         return try text.withUTF8 { try body($0) }

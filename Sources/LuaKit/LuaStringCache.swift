@@ -25,21 +25,18 @@ public struct LuaStringCache {
         let L = stack.state.L
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
         var length = 0
-        let pointer = lua_tolstring(L, index, &length)!
-        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) { start in
-            let bytes = UnsafeBufferPointer(start: start, count: length)
-            guard length <= longest else { return String(decoding: bytes, as: UTF8.self) }
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            let slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            if let known = texts[slot], known.utf8.count == length,
-               known.utf8.withContiguousStorageIfAvailable({ $0.elementsEqual(bytes) }) == true {
-                return known
-            }
-            let text = String(decoding: bytes, as: UTF8.self)
-            // A repaired string is not byte-equal to its source: never a hit, so not kept.
-            if text.utf8.count == length { texts[slot] = text }
-            return text
+        let start = UnsafeRawPointer(lua_tolstring(L, index, &length)!).assumingMemoryBound(to: UInt8.self)
+        let bytes = UnsafeBufferPointer(start: start, count: length)
+        guard length <= longest else { return String(decoding: bytes, as: UTF8.self) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        if var known = texts[slot], known.utf8.count == length, known.withUTF8({ $0.elementsEqual(bytes) }) {
+            return known
         }
+        let text = String(decoding: bytes, as: UTF8.self)
+        // A repaired string is not byte-equal to its source: never a hit, so not kept.
+        if text.utf8.count == length { texts[slot] = text }
+        return text
     }
 }

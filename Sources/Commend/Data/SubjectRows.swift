@@ -59,6 +59,7 @@ public struct SubjectRows: Sendable {
     /// compared after NFC normalisation.
     public func row(of id: String) -> Int? {
         if let row = rowIndex.row(of: id, in: ids) { return row }
+        if id.utf8.allSatisfy({ $0 < 0x80 }) { return nil }   // ASCII is its own NFC
         let normalized = NFC.normalize(id)
         return normalized.utf8.elementsEqual(id.utf8) ? nil : rowIndex.row(of: normalized, in: ids)
     }

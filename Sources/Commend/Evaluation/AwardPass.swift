@@ -3,8 +3,8 @@ import LuaKit
 /// One subject's outcome of an award before quotas.
 struct AwardRow: Sendable {
     var row: Int
-    var passed: [Bool]
-    var details: [String?]
+    var passed: ArraySlice<Bool>
+    var details: ArraySlice<String?>
     var eligible: Bool
     var order: Double?
 }
@@ -19,8 +19,14 @@ extension Worker {
         let view = data.view(award.subject)
         let what = "award \"\(award.id)\""
         let criteria = award.criteria.count
-        var out: [AwardRow] = []
-        out.reserveCapacity(rows.count)
+        // Every subject's results go into two flat arrays, sliced at the end:
+        // no arrays per subject.
+        var passed: [Bool] = []
+        var details: [String?] = []
+        passed.reserveCapacity(rows.count * criteria)
+        details.reserveCapacity(rows.count * criteria)
+        var evaluated: [(row: Int, eligible: Bool, order: Double?)] = []
+        evaluated.reserveCapacity(rows.count)
         try forEachSubject(view, rows: rows, what: what, sequence: sequence, at: award.location,
                            part: { step in
                                switch step {
@@ -29,13 +35,11 @@ extension Worker {
                                case .tail: ("quota order", award.quota?.location ?? award.location)
                                }
                            }) { stack, first, count, row in
-            var passed = [Bool](repeating: false, count: criteria)
-            var details = [String?](repeating: nil, count: criteria)
             var eligible = true
             for c in 0..<criteria {
                 let ok = stack.truthy(at: first + 2 * Int32(c))
-                passed[c] = ok
-                details[c] = detail(stack, at: first + 2 * Int32(c) + 1)
+                passed.append(ok)
+                details.append(detail(stack, at: first + 2 * Int32(c) + 1))
                 if !ok { eligible = false }
             }
             var order: Double?
@@ -48,9 +52,12 @@ extension Worker {
                     order = value
                 }
             }
-            out.append(AwardRow(row: row, passed: passed, details: details, eligible: eligible, order: order))
+            evaluated.append((row, eligible, order))
         }
-        return out
+        return evaluated.enumerated().map { i, e in
+            AwardRow(row: e.row, passed: passed[i * criteria..<(i + 1) * criteria],
+                     details: details[i * criteria..<(i + 1) * criteria], eligible: e.eligible, order: e.order)
+        }
     }
 
     /// Runs `sequence` for each subject of `rows` with (subject, ctx),
@@ -68,7 +75,9 @@ extension Worker {
         let base = stack.top
         defer { stack.pop(stack.top - base) }
         let ctx = stack.pushSlot(self.ctx)
+        defer { current = nil }
         for row in rows {
+            current = (view.kind, row)
             pushSubject(view, row: row)
             let subject = stack.topSlot
             defer { stack.pop() }

@@ -51,16 +51,13 @@ extension Worker {
             call.push(try self.scoringState(call) { $0.grade[$1] })
         }
         define("history") { [unowned self] call in
-            let id = try call.argument(1, as: String.self)
-            let award = try call.argument(2, as: String.self)
-            call.push(self.data.history[id]?[award] ?? [])
+            call.push(try self.historyYears(call))
         }
         define("streak") { [unowned self] call in
-            let id = try call.argument(1, as: String.self)
-            let award = try call.argument(2, as: String.self)
-            let years = Set(self.data.history[id]?[award] ?? [])
             var streak = 0
-            while years.contains(self.data.plan.year - 1 - streak) { streak += 1 }
+            for year in try self.historyYears(call).reversed() {
+                if year == self.data.plan.year - 1 - streak { streak += 1 } else { break }
+            }
             call.push(streak)
         }
         define("facts") { [unowned self] call in
@@ -138,7 +135,7 @@ extension Worker {
             state = published
         }
         let view = data.view(runtime.awards[index].subject)
-        guard let row = try call.withStringArgument(2, { view.row(of: $0) }) else { return nil }
+        guard let row = try call.withStringArgument(2, { subjectRow($0, in: view) }) else { return nil }
         return read(state, row)
     }
 
@@ -163,8 +160,30 @@ extension Worker {
             state = published
         }
         let view = data.view(runtime.scorings[index].subject)
-        guard let row = try call.withStringArgument(2, { view.row(of: $0) }) else { return nil }
+        guard let row = try call.withStringArgument(2, { subjectRow($0, in: view) }) else { return nil }
         return read(state, row)
+    }
+
+    /// The years of ctx.history(id, award) and ctx.streak(id, award).
+    private func historyYears(_ call: LuaCall) throws -> [Int] {
+        try call.withStringArgument(1) { _ in }
+        guard let award = try call.withStringArgument(2, { data.history.award($0) }) else { return [] }
+        return try call.withStringArgument(1) { bytes in
+            if let row = subjectRow(bytes, in: data.members) { return data.history.years(member: row, award: award) }
+            if let row = subjectRow(bytes, in: data.units) { return data.history.years(unit: row, award: award) }
+            return data.history.years(other: String(decoding: bytes, as: UTF8.self), award: award)
+        }
+    }
+
+    /// The row of the subject whose id has these bytes in `view`: most
+    /// questions are about the subject being evaluated, answered without a
+    /// lookup.
+    func subjectRow(_ bytes: UnsafeBufferPointer<UInt8>, in view: KindView) -> Int? {
+        if let current, current.kind == view.kind {
+            var id = view.id(current.row)
+            if id.utf8.count == bytes.count, id.withUTF8({ $0.elementsEqual(bytes) }) { return current.row }
+        }
+        return view.row(of: bytes)
     }
 
     /// The index of the id with these bytes (the first, as `awardIndex` keeps).

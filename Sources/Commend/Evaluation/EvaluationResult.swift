@@ -38,32 +38,37 @@ public struct AwardOutcome: Sendable, Hashable {
     public var quota: QuotaPlace?
     /// The award's criteria (one array shared by every outcome of the award),
     /// and per criterion whether it passed and its detail: compact, because a
-    /// national run keeps millions of outcomes until they are written.
+    /// national run keeps millions of outcomes until they are written. The
+    /// slices share the storage of every outcome evaluated with them.
     let definitions: [Criterion]
-    let passed: [Bool]
-    let details: [String?]
+    private let passedSlice: ArraySlice<Bool>
+    private let detailSlice: ArraySlice<String?>
 
     init(subject: String, name: String, eligible: Bool, awarded: Bool, definitions: [Criterion],
-         passed: [Bool], details: [String?], quota: QuotaPlace?) {
+         passed: ArraySlice<Bool>, details: ArraySlice<String?>, quota: QuotaPlace?) {
         self.subject = subject
         self.name = name
         self.eligible = eligible
         self.awarded = awarded
         self.definitions = definitions
-        self.passed = passed
-        self.details = details
+        passedSlice = passed
+        detailSlice = details
         self.quota = quota
     }
+
+    /// Whether criterion `c` (in declaration order) passed, and its detail.
+    func passed(_ c: Int) -> Bool { passedSlice[passedSlice.startIndex + c] }
+    func detail(_ c: Int) -> String? { detailSlice[detailSlice.startIndex + c] }
 
     /// Every criterion with pass or fail and its detail, in declaration order.
     public var criteria: [CriterionOutcome] {
         definitions.indices.map { c in
-            CriterionOutcome(id: definitions[c].id, text: definitions[c].text, passed: passed[c], detail: details[c])
+            CriterionOutcome(id: definitions[c].id, text: definitions[c].text, passed: passed(c), detail: detail(c))
         }
     }
 
     /// Ids of the criteria that failed.
-    public var failed: [String] { definitions.indices.filter { !passed[$0] }.map { definitions[$0].id } }
+    public var failed: [String] { definitions.indices.filter { !passed($0) }.map { definitions[$0].id } }
 }
 
 public struct CriterionOutcome: Sendable, Hashable {

@@ -151,8 +151,8 @@ final class PhaseData: Sendable {
     let membersOfUnit: [[Int]]
     /// unit row → child unit rows (by unit id).
     let childrenOfUnit: [[Int]]
-    /// subject id → award id → ascending years before the plan year.
-    let history: [String: [String: [Int]]]
+    /// Ascending years before the plan year, by subject and award.
+    let history: HistoryIndex
 
     init(plan: Plan, phase: Phase, dataset: Dataset) {
         self.plan = plan
@@ -184,14 +184,7 @@ final class PhaseData: Sendable {
             children[p].append(row)
         }
         childrenOfUnit = children
-        var history: [String: [String: [Int]]] = [:]
-        for entry in dataset.history where entry.year < plan.year {
-            history[entry.subject, default: [:]][entry.award, default: []].append(entry.year)
-        }
-        for (subject, awards) in history {
-            for (award, years) in awards { history[subject]![award] = Array(Set(years)).sorted() }
-        }
-        self.history = history
+        history = HistoryIndex(entries: dataset.history, before: plan.year, members: dataset.members, units: dataset.units)
     }
 
     func view(_ kind: SubjectKind) -> KindView { kind == .unit ? units : members }

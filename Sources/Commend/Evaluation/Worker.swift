@@ -21,6 +21,8 @@ final class Worker: @unchecked Sendable {
     /// Award and scoring ids as bytes, for lookups by the bytes of a Lua string.
     let awardIDs: [[UInt8]]
     let scoringIDs: [[UInt8]]
+    /// The subject being evaluated, if any.
+    var current: (kind: SubjectKind, row: Int)?
     /// Details come back as the same few texts for most subjects.
     var texts = LuaStringCache()
     /// Published states already looked up (they do not change during a run).

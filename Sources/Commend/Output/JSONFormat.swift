@@ -64,8 +64,8 @@ public final class JSONStream: EvaluationSink {
                     w.raw(", \"text\": "); w.string(r.definitions[c].text)
                     w.raw(", \"passed\": ")
                 }
-                w.bool(r.passed[c])
-                w.raw(", \"detail\": "); w.string(r.details[c])
+                w.bool(r.passed(c))
+                w.raw(", \"detail\": "); w.string(r.detail(c))
                 w.raw("}")
             }
             w.raw("]")

@@ -59,6 +59,32 @@ struct EngineCrossReferenceTests {
         #expect(top.outcome("U1")?.criteria[0].detail == "50 #2 nil")
     }
 
+    @Test func historyOfAnySubjectNotOnlyTheOneEvaluated() throws {
+        // Each member asks about itself, its unit, another member and one who left.
+        let rules = try engineRules(["a.lua": """
+            award "h" { subject = "member",
+              criteria = { { id = "c", check = function(m, ctx)
+                local function h(id, award) return table.concat(ctx.history(id, award), ",") .. "/" .. ctx.streak(id, award) end
+                return true, h(m.id, "ldtt") .. " " .. h(m.unit, "tt") .. " " .. h("M2", "ldtt") .. " " .. h("GONE", "ldtt")
+                  .. " " .. h(m.id, "none") .. " " .. h("", "ldtt")
+              end } } }
+            """])
+        let data = try engineData(rules) { b in
+            b.addUnit(cells(["id": "U1", "name": "A", "kind": "cdcs"]), line: nil)
+            b.addMember(cells(["id": "M1", "name": "A", "unit": "U1"]), line: nil)
+            b.addMember(cells(["id": "M2", "name": "B", "unit": "U1"]), line: nil)
+            for year in [2020, 2019, 2020, 2016] { b.addHistory(subject: "M1", award: "ldtt", year: year) }
+            b.addHistory(subject: "M2", award: "ldtt", year: 2018)
+            b.addHistory(subject: "U1", award: "tt", year: 2020)
+            b.addHistory(subject: "U1", award: "tt", year: 2022)
+            b.addHistory(subject: "GONE", award: "ldtt", year: 2020)
+            b.addHistory(subject: "GONE", award: "ldtt", year: 2019)
+        }
+        let h = try #require(try engineEvaluate(rules, data).award("h"))
+        #expect(h.outcome("M1")?.criteria[0].detail == "2016,2019,2020/2 2020/1 2018/0 2019,2020/2 /0 /0")
+        #expect(h.outcome("M2")?.criteria[0].detail == "2018/0 2020/1 2018/0 2019,2020/2 /0 /0")
+    }
+
     @Test func crossReferencesToAnAwardThatDoesNotApplyAreFalseOrNil() throws {
         let rules = try engineRules(["a.lua": """
             award "later" { subject = "member", phases = { "dot2" },
