@@ -14,6 +14,15 @@ struct IssueLog {
         }
     }
 
+    /// Adds the issues of `other` after these, then counts its omitted ones.
+    mutating func append(_ other: IssueLog) {
+        for issue in other.issues { add(issue) }
+        omitted += other.omitted
+    }
+
+    /// Counts `count` more issues that are not kept.
+    mutating func omit(_ count: Int) { omitted += count }
+
     /// Throws a `DataError` with every issue, if any.
     func throwIfAny() throws {
         if !isEmpty { throw DataError(issues: issues, omitted: omitted) }

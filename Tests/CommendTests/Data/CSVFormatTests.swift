@@ -167,6 +167,18 @@ struct CSVFormatTests {
         ])
     }
 
+    @Test("files are read in parallel, their issues reported in file order")
+    func issuesInFileOrder() {
+        #expect(try! TempData(["units.csv": "id,name,kind,parent,cluster,fee_rate\nU1,A,cdcs,,,x\n",
+                               "members.csv": "id,name,unit,initiatives\nM1,A,U1,hai\n",
+                               "history.csv": "subject,award,year\nM1,ldtt,2019x\n",
+                               "phases/dot1/members.csv": "id,rating\nM1,gioi\n",
+                               "phases/dot1/extra.csv": "id\n",
+                               "phases/dot2/units.csv": "id,fee_rate\nU1,y\n"]).errors().map { $0.prefix(while: { $0 != ":" }) } == [
+            "units.csv", "members.csv", "history.csv", "phases/dot1/extra.csv", "phases/dot1/members.csv", "phases/dot2/units.csv",
+        ])
+    }
+
     @Test("an empty file")
     func emptyFile() {
         #expect(try! TempData(["units.csv": unitsCSV, "members.csv": "\u{FEFF}\r\n"]).errors() ==
