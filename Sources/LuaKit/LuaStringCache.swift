@@ -1,4 +1,5 @@
 import CLua
+import Foundation
 
 /// Swift strings for Lua strings that come back again and again (details
 /// such as "xếp loại: tốt" returned for most subjects): a string already
@@ -31,7 +32,7 @@ public struct LuaStringCache {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        if var known = texts[slot], known.utf8.count == length, known.withUTF8({ $0.elementsEqual(bytes) }) {
+        if var known = texts[slot], known.utf8.count == length, known.withUTF8({ length == 0 || memcmp($0.baseAddress!, start, length) == 0 }) {
             return known
         }
         let text = String(decoding: bytes, as: UTF8.self)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A read-only run of UTF-8 bytes (a cell, a header name).
 typealias Bytes = UnsafeBufferPointer<UInt8>
 
@@ -16,6 +18,13 @@ enum ASCII {
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether both hold the same bytes (memcmp, not element by element).
+    func same(as other: Bytes) -> Bool {
+        guard count == other.count else { return false }
+        guard count > 0, let a = baseAddress, let b = other.baseAddress else { return true }
+        return memcmp(a, b, count) == 0
+    }
+
     /// The bytes without surrounding spaces, tabs, line breaks and no-break
     /// spaces (U+00A0, which spreadsheets leave in cells).
     func trimmed() -> Bytes {

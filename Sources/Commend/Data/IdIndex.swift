@@ -67,11 +67,7 @@ struct IdIndex: Sendable {
 
     private static func equal(_ s: String, _ bytes: Bytes) -> Bool {
         var s = s
-        return s.withUTF8 { a in
-            guard a.count == bytes.count else { return false }
-            for k in 0..<a.count where a[k] != bytes[k] { return false }
-            return true
-        }
+        return s.withUTF8 { $0.same(as: bytes) }
     }
 
     /// A multiplicative hash of the bytes, eight at a time.

@@ -181,7 +181,7 @@ extension Worker {
     func subjectRow(_ bytes: UnsafeBufferPointer<UInt8>, in view: KindView) -> Int? {
         if let current, current.kind == view.kind {
             var id = view.id(current.row)
-            if id.utf8.count == bytes.count, id.withUTF8({ $0.elementsEqual(bytes) }) { return current.row }
+            if id.utf8.count == bytes.count, id.withUTF8({ $0.same(as: bytes) }) { return current.row }
         }
         return view.row(of: bytes)
     }
@@ -189,7 +189,7 @@ extension Worker {
     /// The index of the id with these bytes (the first, as `awardIndex` keeps).
     static func find(_ bytes: UnsafeBufferPointer<UInt8>, in ids: [[UInt8]]) -> Int? {
         for (i, id) in ids.enumerated() where id.count == bytes.count {
-            if id.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return i }
+            if id.withUnsafeBufferPointer({ $0.same(as: bytes) }) { return i }
         }
         return nil
     }

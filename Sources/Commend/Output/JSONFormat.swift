@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// `--format json`: exactly RULES.md §5, streamed, deterministic.
 public enum JSONFormat {
     /// Writes a whole result.
@@ -47,7 +50,10 @@ public final class JSONStream: EvaluationSink {
             p.raw(", \"passed\": ")
             return p.bytes
         }
-        for (i, r) in award.results.enumerated() {
+        w.flush(to: out, force: true)
+        let results = award.results
+        Self.inParallel(results.count, to: out) { i, w in
+            let r = results[i]
             w.raw(i == 0 ? "\n" : ",\n")
             w.raw("       {\"subject\": "); w.string(r.subject)
             w.raw(", \"name\": "); w.string(r.name)
@@ -79,9 +85,31 @@ public final class JSONStream: EvaluationSink {
                 w.raw("}")
             }
             w.raw("}")
-            w.flush(to: out)
         }
         w.raw(award.results.isEmpty ? "]}" : "\n     ]}")
+    }
+
+    /// Encodes items `0..<count` with `encode` and writes them in order:
+    /// blocks of items are split between the cores, each part encoded into
+    /// its own buffer, then the parts written one after the other.
+    static func inParallel(_ count: Int, to out: OutputSink, _ encode: @escaping @Sendable (Int, inout JSONBytes) -> Void) {
+        let block = 8192
+        let cores = min(4, ProcessInfo.processInfo.activeProcessorCount)
+        var start = 0
+        while start < count {
+            let end = min(count, start + block)
+            let parts = end - start >= 1024 ? cores : 1
+            let size = (end - start + parts - 1) / parts
+            let slots = Slots<JSONBytes>(count: parts)
+            let first = start
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                var w = JSONBytes(capacity: 1 << 16)
+                for i in (first + p * size)..<min(end, first + (p + 1) * size) { encode(i, &w) }
+                slots.set(p, .success(w))
+            }
+            for case .success(let w)? in slots.values { out.write(bytes: w.bytes) }
+            start = end
+        }
     }
 
     private func closeAwards() {

@@ -39,20 +39,44 @@ public final class OutputSink {
         if buffer.count >= 1 << 20 { flush() }
     }
 
+
     public func write(bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 20 { flush() }
+        if buffer.count + bytes.count < 1 << 20 { return buffer.append(contentsOf: bytes) }
+        flush()
+        if bytes.count < 1 << 20 { return buffer.append(contentsOf: bytes) }
+        bytes.withUnsafeBytes(emit)
     }
 
     public func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
+        buffer.withUnsafeBytes(emit)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The first write error (an errno), reported by `commit()`.
+    private var failure: Int32?
+
+    /// Writes all of `bytes` to the file descriptor, without copying them first.
+    private func emit(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, let base = bytes.baseAddress else { return }
+        var done = 0
+        while done < bytes.count {
+            let n = Foundation.write(handle.fileDescriptor, base + done, bytes.count - done)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                failure = n < 0 ? errno : EIO
+                return
+            }
+            done += n
+        }
     }
 
     /// Finishes the output: flushes, and for a file renames it into place.
     public func commit() throws {
         flush()
+        if let failure {
+            throw EvaluationError("\(target?.path ?? "standard output"): cannot write: \(String(cString: strerror(failure)))")
+        }
         guard let temporary, let target else { return }
         try handle.close()
         if rename(temporary.path, target.path) != 0 {

@@ -63,6 +63,22 @@ struct EngineDeterminismTests {
         #expect(printed == (0..<15).map { String(format: "checked M%04d", $0 * 100) })
     }
 
+    @Test func jsonEncodedInPartsKeepsTheOrder() throws {
+        // 1500 results are encoded in parts on several cores: the document
+        // must still be one valid JSON value with every result in id order.
+        let rules = try engineRules(["r.lua": Self.rules], plan: Self.plan)
+        let result = try engineEvaluate(rules, try Self.data(rules), jobs: 2)
+        let json = try JSONSerialization.jsonObject(with: Data(try engineJSON(result))) as? [String: Any]
+        let awards = try #require(json?["awards"] as? [[String: Any]])
+        for award in awards {
+            let subjects = (award["results"] as? [[String: Any]])?.compactMap { $0["subject"] as? String } ?? []
+            #expect(subjects == subjects.sorted(), "\(award["id"] ?? "?")")
+            #expect(subjects.count == (award["id"] as? String == "unit-best" ? 15 : 1500))
+        }
+        let scorings = try #require(json?["scorings"] as? [[String: Any]])
+        #expect((scorings.first?["results"] as? [Any])?.count == 1500)
+    }
+
     @Test func reversedRowsGiveTheSameBytes() throws {
         let rules = try engineRules(["r.lua": Self.rules], plan: Self.plan)
         let forward = try engineJSON(try engineEvaluate(rules, try Self.data(rules), jobs: 2))
