@@ -76,6 +76,14 @@ public struct LuaRecordRowsBuilder {
         }
     }
 
+    /// Appends the rows of `other` (same fields) after these.
+    public mutating func append(_ other: LuaRecordRowsBuilder) {
+        precondition(other.fields == fields, "rows with other fields")
+        let shift = bytes.count
+        offsets.append(contentsOf: other.offsets.map { $0 + shift })
+        bytes.append(contentsOf: other.bytes)
+    }
+
     public func build() -> LuaRecordRows { LuaRecordRows(self) }
 }
 

@@ -192,40 +192,76 @@ final class Run {
         }
     }
 
-    /// Runs `body` on contiguous slices of the subjects (by id) on every
-    /// worker; the first failure in id order wins, so errors do not depend on
-    /// the number of workers.
+    /// Runs `body` on contiguous chunks of the subjects (by id), several per
+    /// worker, each worker taking the next chunk when done, so that a slow
+    /// part of the data does not leave the other workers idle. Results and
+    /// printed messages are put together in chunk order, and the failure of
+    /// the first failing chunk wins (chunks before it always run): nothing
+    /// depends on the number of workers.
     private func parallel<T: Sendable>(_ view: KindView, _ body: @escaping @Sendable (Worker, ArraySlice<Int>) throws -> [T]) throws -> [T] {
         let rows = view.sortedRows
-        let count = workers.count
-        let chunk = (rows.count + count - 1) / max(count, 1)
-        let slots = Slots<[T]>(count: count)
         let workers = self.workers
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            let slice = rows[min(rows.count, i * chunk)..<min(rows.count, (i + 1) * chunk)]
-            slots.set(i, Result { try body(workers[i], slice) })
+        _ = view.records   // encoded here, on every core, before the workers need it
+        let chunks = workers.count == 1 ? 1 : min(rows.count / 256 + 1, workers.count * 8)
+        let size = (rows.count + chunks - 1) / max(chunks, 1)
+        let slots = Slots<([T], [Diagnostic], Int)>(count: chunks)
+        let queue = ChunkQueue(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+            let worker = workers[w]
+            while let c = queue.next() {
+                let slice = rows[min(rows.count, c * size)..<min(rows.count, (c + 1) * size)]
+                let result = Result { try body(worker, slice) }
+                let (kept, dropped) = worker.takeDiagnostics()
+                switch result {
+                case .success(let part): slots.set(c, .success((part, kept, dropped)))
+                case .failure(let error):
+                    worker.state.clearInterrupt()
+                    slots.set(c, .failure(error))
+                    queue.failed(at: c)
+                }
+            }
         }
         var out: [T] = []
         out.reserveCapacity(rows.count)
-        var printed: [(kept: [Diagnostic], dropped: Int)] = []
-        for (i, slot) in slots.values.enumerated() {
-            let taken = workers[i].takeDiagnostics()
-            switch slot! {
-            case .success(let part):
+        for slot in slots.values {
+            // A chunk after the first failure may not have run: only chunks before it are read.
+            switch slot {
+            case .success(let (part, kept, dropped))?:
                 out += part
-                printed.append(taken)
-            case .failure(let error):
-                for later in workers[(i + 1)...] { later.state.clearInterrupt(); _ = later.takeDiagnostics() }
+                let room = max(0, Diagnostic.cap - diagnostics.count)
+                diagnostics += kept.prefix(room)
+                droppedDiagnostics += kept.count - min(room, kept.count) + dropped
+            case .failure(let error)?:
                 throw error
+            case nil:
+                preconditionFailure("a chunk before the first failure did not run")
             }
         }
-        // In chunk order, and capped the same way whatever the number of workers.
-        for (kept, dropped) in printed {
-            let room = max(0, Diagnostic.cap - diagnostics.count)
-            diagnostics += kept.prefix(room)
-            droppedDiagnostics += kept.count - min(room, kept.count) + dropped
-        }
         return out
+    }
+}
+
+/// Hands out chunk numbers in increasing order, none after a failed chunk.
+final class ChunkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next_ = 0
+    private var limit: Int
+
+    init(count: Int) { limit = count }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next_ < limit else { return nil }
+        next_ += 1
+        return next_ - 1
+    }
+
+    /// Chunk `c` failed: chunks after it are not needed.
+    func failed(at c: Int) {
+        lock.lock()
+        limit = min(limit, c + 1)
+        lock.unlock()
     }
 }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LuaKit
 
@@ -67,27 +68,38 @@ final class KindView: @unchecked Sendable {
 
     /// Every row encoded for Lua ("id", then `columns`), built on first use:
     /// subjects are built from it millions of times.
+    // `records` is built under `recordsLock` with the cores' help.
     var records: LuaRecordRows {
         recordsLock.lock()
         defer { recordsLock.unlock() }
         if let encoded { return encoded }
-        var builder = LuaRecordRowsBuilder(fields: columns.count + 1, rowsCapacity: count)
+        // In parallel parts, joined in row order.
         let columnCount = columns.count
-        for row in 0..<count {
-            builder.startRow()
-            builder.add(id(row))
-            withCells(row: row) { cell in
-                for c in 0..<columnCount {
-                    switch cell(c) {
-                    case nil: builder.addNil()
-                    case .bool(let b)?: builder.add(b)
-                    case .int(let i)?: builder.add(i)
-                    case .number(let d)?: builder.add(d)
-                    case .string(let s)?: builder.add(s)
+        let parts = count < 4096 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
+        let size = (count + parts - 1) / max(parts, 1)
+        let slots = Slots<LuaRecordRowsBuilder>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            let rows = min(count, p * size)..<min(count, (p + 1) * size)
+            var builder = LuaRecordRowsBuilder(fields: columnCount + 1, rowsCapacity: rows.count)
+            for row in rows {
+                builder.startRow()
+                builder.add(id(row))
+                withCells(row: row) { cell in
+                    for c in 0..<columnCount {
+                        switch cell(c) {
+                        case nil: builder.addNil()
+                        case .bool(let b)?: builder.add(b)
+                        case .int(let i)?: builder.add(i)
+                        case .number(let d)?: builder.add(d)
+                        case .string(let s)?: builder.add(s)
+                        }
                     }
                 }
             }
+            slots.set(p, .success(builder))
         }
+        var builder = LuaRecordRowsBuilder(fields: columnCount + 1, rowsCapacity: count)
+        for case .success(let part)? in slots.values { builder.append(part) }
         let built = builder.build()
         encoded = built
         return built

@@ -63,6 +63,26 @@ struct EngineDeterminismTests {
         #expect(printed == (0..<15).map { String(format: "checked M%04d", $0 * 100) })
     }
 
+    @Test func theFirstErrorInIdOrderWhateverTheWorkers() throws {
+        // Two subjects fail, in different chunks whatever the number of workers.
+        let rules = try engineRules(["r.lua": """
+            award "a" { subject = "member",
+              criteria = { { id = "c", check = function(m, ctx)
+                if m.id == "M1200" or m.id == "M0300" then error("boom " .. m.id) end
+                return true end } } }
+            """], plan: Self.plan)
+        let data = try Self.data(rules)
+        for jobs in [1, 2, 3, 8] {
+            #expect(throws: RuleError.self) { try engineEvaluate(rules, data, jobs: jobs) }
+            do {
+                _ = try engineEvaluate(rules, data, jobs: jobs)
+            } catch let error as RuleError {
+                #expect(error.subject == "M0300", "jobs \(jobs)")
+                #expect(error.message.hasSuffix("boom M0300"), "jobs \(jobs)")
+            }
+        }
+    }
+
     @Test func jsonEncodedInPartsKeepsTheOrder() throws {
         // 1500 results are encoded in parts on several cores: the document
         // must still be one valid JSON value with every result in id order.
