@@ -1,12 +1,32 @@
 import LuaKit
 
-/// One subject's outcome of an award before quotas.
+/// One subject's outcome of an award before quotas; its criteria's results
+/// are at `index` in `block`.
 struct AwardRow: Sendable {
     var row: Int
-    var passed: ArraySlice<Bool>
-    var details: ArraySlice<String?>
+    var block: CriterionResults
+    var index: Int32
     var eligible: Bool
     var order: Double?
+}
+
+/// Pass or fail and the detail of every criterion, for consecutive
+/// subjects: one object and two flat arrays for a whole chunk of subjects
+/// instead of two arrays per subject, because a national run keeps millions
+/// of outcomes until they are written.
+final class CriterionResults: Sendable {
+    let criteria: Int
+    let passed: [Bool]
+    let details: [String?]
+
+    init(criteria: Int, passed: [Bool], details: [String?]) {
+        self.criteria = criteria
+        self.passed = passed
+        self.details = details
+    }
+
+    func passed(_ index: Int32, _ c: Int) -> Bool { passed[Int(index) * criteria + c] }
+    func detail(_ index: Int32, _ c: Int) -> String? { details[Int(index) * criteria + c] }
 }
 
 extension Worker {
@@ -19,8 +39,7 @@ extension Worker {
         let view = data.view(award.subject)
         let what = "award \"\(award.id)\""
         let criteria = award.criteria.count
-        // Every subject's results go into two flat arrays, sliced at the end:
-        // no arrays per subject.
+        // Every subject's results go into two flat arrays: no arrays per subject.
         var passed: [Bool] = []
         var details: [String?] = []
         passed.reserveCapacity(rows.count * criteria)
@@ -54,9 +73,9 @@ extension Worker {
             }
             evaluated.append((row, eligible, order))
         }
+        let block = CriterionResults(criteria: criteria, passed: passed, details: details)
         return evaluated.enumerated().map { i, e in
-            AwardRow(row: e.row, passed: passed[i * criteria..<(i + 1) * criteria],
-                     details: details[i * criteria..<(i + 1) * criteria], eligible: e.eligible, order: e.order)
+            AwardRow(row: e.row, block: block, index: Int32(i), eligible: e.eligible, order: e.order)
         }
     }
 

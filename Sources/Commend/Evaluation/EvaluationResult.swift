@@ -37,28 +37,29 @@ public struct AwardOutcome: Sendable, Hashable {
     /// For an award with a quota and an eligible subject: its place against the limit.
     public var quota: QuotaPlace?
     /// The award's criteria (one array shared by every outcome of the award),
-    /// and per criterion whether it passed and its detail: compact, because a
-    /// national run keeps millions of outcomes until they are written. The
-    /// slices share the storage of every outcome evaluated with them.
+    /// and per criterion whether it passed and its detail, kept at `index`
+    /// of a block shared with the subjects evaluated with it: compact,
+    /// because a national run keeps millions of outcomes until they are
+    /// written.
     let definitions: [Criterion]
-    private let passedSlice: ArraySlice<Bool>
-    private let detailSlice: ArraySlice<String?>
+    private let block: CriterionResults
+    private let index: Int32
 
     init(subject: String, name: String, eligible: Bool, awarded: Bool, definitions: [Criterion],
-         passed: ArraySlice<Bool>, details: ArraySlice<String?>, quota: QuotaPlace?) {
+         block: CriterionResults, index: Int32, quota: QuotaPlace?) {
         self.subject = subject
         self.name = name
         self.eligible = eligible
         self.awarded = awarded
         self.definitions = definitions
-        passedSlice = passed
-        detailSlice = details
+        self.block = block
+        self.index = index
         self.quota = quota
     }
 
     /// Whether criterion `c` (in declaration order) passed, and its detail.
-    func passed(_ c: Int) -> Bool { passedSlice[passedSlice.startIndex + c] }
-    func detail(_ c: Int) -> String? { detailSlice[detailSlice.startIndex + c] }
+    func passed(_ c: Int) -> Bool { block.passed(index, c) }
+    func detail(_ c: Int) -> String? { block.detail(index, c) }
 
     /// Every criterion with pass or fail and its detail, in declaration order.
     public var criteria: [CriterionOutcome] {
@@ -69,6 +70,25 @@ public struct AwardOutcome: Sendable, Hashable {
 
     /// Ids of the criteria that failed.
     public var failed: [String] { definitions.indices.filter { !passed($0) }.map { definitions[$0].id } }
+
+    public static func == (a: AwardOutcome, b: AwardOutcome) -> Bool {
+        a.subject == b.subject && a.name == b.name && a.eligible == b.eligible && a.awarded == b.awarded
+            && a.quota == b.quota && a.definitions == b.definitions
+            && a.definitions.indices.allSatisfy { a.passed($0) == b.passed($0) && a.detail($0) == b.detail($0) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(subject)
+        hasher.combine(name)
+        hasher.combine(eligible)
+        hasher.combine(awarded)
+        hasher.combine(quota)
+        hasher.combine(definitions)
+        for c in definitions.indices {
+            hasher.combine(passed(c))
+            hasher.combine(detail(c))
+        }
+    }
 }
 
 public struct CriterionOutcome: Sendable, Hashable {

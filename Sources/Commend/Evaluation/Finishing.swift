@@ -3,41 +3,42 @@ enum Finishing {
     static func award(_ award: Award, rows: [AwardRow], view: KindView, baseCounts: [String?: Int]?) -> (AwardResult, ResultStore.AwardState) {
         var state = ResultStore.AwardState(eligible: Array(repeating: nil, count: view.count),
                                            awarded: Array(repeating: false, count: view.count))
-        var places: [Int: QuotaPlace] = [:]
+        // Per position in `rows`.
+        var places = [QuotaPlace?](repeating: nil, count: rows.count)
         for row in rows { state.eligible[row.row] = row.eligible }
         if let quota = award.quota {
-            var groups: [String?: [AwardRow]] = [:]
-            for row in rows where row.eligible {
-                groups[quota.within.flatMap { view.string(row: row.row, column: $0) }, default: []].append(row)
+            var groups: [String?: [Int]] = [:]
+            for (i, row) in rows.enumerated() where row.eligible {
+                groups[quota.within.flatMap { view.string(row: row.row, column: $0) }, default: []].append(i)
             }
             for (group, members) in groups {
                 // Rows arrive by subject id; a stable sort keeps that order among equal `order` values.
-                let ordered = members.enumerated().sorted { a, b in
-                    let x = a.element.order ?? -.infinity, y = b.element.order ?? -.infinity
-                    return x != y ? x > y : a.offset < b.offset
-                }.map(\.element)
+                let ordered = members.sorted { a, b in
+                    let x = rows[a].order ?? -.infinity, y = rows[b].order ?? -.infinity
+                    return x != y ? x > y : a < b
+                }
                 let base = baseCounts.map { $0[group] ?? 0 } ?? members.count
                 let limit = quota.limit(base: base)
-                for (i, row) in ordered.enumerated() {
-                    let awarded = limit.map { i < $0 } ?? true
-                    state.awarded[row.row] = awarded
-                    places[row.row] = QuotaPlace(group: group, place: i + 1, eligible: members.count, base: base,
-                                                 limit: limit, order: row.order)
+                for (place, i) in ordered.enumerated() {
+                    let awarded = limit.map { place < $0 } ?? true
+                    state.awarded[rows[i].row] = awarded
+                    places[i] = QuotaPlace(group: group, place: place + 1, eligible: members.count, base: base,
+                                           limit: limit, order: rows[i].order)
                 }
             }
         } else {
             for row in rows where row.eligible { state.awarded[row.row] = true }
         }
-        let outcomes = rows.map { row in
+        let outcomes = rows.enumerated().map { i, row in
             AwardOutcome(
                 subject: view.id(row.row),
                 name: view.name(row.row),
                 eligible: row.eligible,
                 awarded: state.awarded[row.row],
                 definitions: award.criteria,
-                passed: row.passed,
-                details: row.details,
-                quota: places[row.row])
+                block: row.block,
+                index: row.index,
+                quota: places[i])
         }
         return (AwardResult(award: award, results: outcomes), state)
     }
