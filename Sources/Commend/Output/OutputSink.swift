@@ -2,11 +2,20 @@ import Foundation
 
 /// Where formatted output goes: standard output, or a file written whole or
 /// not at all (a temporary file renamed over the target when complete).
-public final class OutputSink {
+/// Full buffers are written by a background queue, so that evaluation goes
+/// on while the system copies a large result to the disk.
+// @unchecked Sendable: used from one thread; only `emit` runs on `queue`,
+// and `failure` is read after draining it.
+public final class OutputSink: @unchecked Sendable {
     private var buffer: [UInt8] = []
+    private let queue = DispatchQueue(label: "commend.output")
+    /// At most this many buffers wait for the disk: memory stays bounded.
+    private let room = DispatchSemaphore(value: 8)
     private let handle: FileHandle
     private let temporary: URL?
     private let target: URL?
+    /// Whether `commit()` closes the handle (a device or pipe opened here).
+    private var ownsHandle = false
 
     /// Standard output.
     public init() {
@@ -16,7 +25,20 @@ public final class OutputSink {
     }
 
     /// A file, published by `commit()`; until then nothing replaces `url`.
+    /// A target that exists and is not a regular file (`/dev/null`, a pipe,
+    /// a terminal) is written directly: it cannot be replaced.
     public init(file url: URL) throws {
+        var info = stat()
+        if stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            guard let direct = FileHandle(forWritingAtPath: url.path) else {
+                throw EvaluationError("\(url.path): cannot write here")
+            }
+            handle = direct
+            temporary = nil
+            target = nil
+            ownsHandle = true
+            return
+        }
         let directory = url.deletingLastPathComponent()
         let temp = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
@@ -28,6 +50,7 @@ public final class OutputSink {
     }
 
     deinit {
+        queue.sync {}
         if let temporary, FileManager.default.fileExists(atPath: temporary.path) {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
@@ -44,40 +67,63 @@ public final class OutputSink {
         if buffer.count + bytes.count < 1 << 20 { return buffer.append(contentsOf: bytes) }
         flush()
         if bytes.count < 1 << 20 { return buffer.append(contentsOf: bytes) }
-        bytes.withUnsafeBytes(emit)
+        emit(bytes)
     }
 
+    /// Hands what is buffered to the writing queue.
     public func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes(emit)
-        buffer.removeAll(keepingCapacity: true)
+        emit(buffer)
+        buffer = []
+        buffer.reserveCapacity(1 << 20)
     }
 
-    /// The first write error (an errno), reported by `commit()`.
-    private var failure: Int32?
+    /// Waits until every byte handed over is written.
+    private func drain() { queue.sync {} }
 
-    /// Writes all of `bytes` to the file descriptor, without copying them first.
-    private func emit(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil, let base = bytes.baseAddress else { return }
-        var done = 0
-        while done < bytes.count {
-            let n = Foundation.write(handle.fileDescriptor, base + done, bytes.count - done)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                failure = n < 0 ? errno : EIO
-                return
+    /// The first write error (an errno), reported by `commit()`.
+    private final class Failure: @unchecked Sendable {
+        // Written on the queue only; read after draining it.
+        var errno: Int32?
+    }
+    private let failure = Failure()
+
+    /// Writes all of `bytes` to the file descriptor, on the writing queue.
+    /// The block holds no reference to the sink, so the sink never goes
+    /// away on the queue.
+    private func emit(_ bytes: [UInt8]) {
+        room.wait()
+        let room = self.room, failure = self.failure, fd = handle.fileDescriptor
+        queue.async {
+            defer { room.signal() }
+            guard failure.errno == nil else { return }
+            bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                var done = 0
+                while done < raw.count {
+                    let n = Foundation.write(fd, base + done, raw.count - done)
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 {
+                        failure.errno = n < 0 ? errno : EIO
+                        return
+                    }
+                    done += n
+                }
             }
-            done += n
         }
     }
 
     /// Finishes the output: flushes, and for a file renames it into place.
     public func commit() throws {
         flush()
-        if let failure {
-            throw EvaluationError("\(target?.path ?? "standard output"): cannot write: \(String(cString: strerror(failure)))")
+        drain()
+        if let code = failure.errno {
+            throw EvaluationError("\(target?.path ?? "standard output"): cannot write: \(String(cString: strerror(code)))")
         }
-        guard let temporary, let target else { return }
+        guard let temporary, let target else {
+            if ownsHandle { try handle.close() }
+            return
+        }
         try handle.close()
         if rename(temporary.path, target.path) != 0 {
             throw EvaluationError("\(target.path): cannot write: \(String(cString: strerror(errno)))")
