@@ -31,6 +31,37 @@ func swiftHost() throws -> Double {
     return elapsed / Double(calls)
 }
 
+/// The evaluation's own path: the argument is a read-only record decoded
+/// from rows encoded once, and the function is called through a sequence
+/// (one protected call per subject for all of a declaration's functions).
+func engineHost() throws -> Double {
+    let state = try LuaState(limits: LuaLimits(memory: 256 << 20, instructions: nil, instructionsPerCall: nil, seconds: nil))
+    let f = try state.load("\(function) return f", chunkName: "bench").call()
+    guard case .function(let small) = f[0] else { fatalError("no function") }
+    var builder = LuaRecordRowsBuilder(fields: 2, rowsCapacity: calls)
+    for i in 1...calls {
+        builder.startRow()
+        builder.add(i)
+        builder.add(2)
+    }
+    let rows = builder.build()
+    let kind = LuaRecordKind(state: state, fields: ["a", "b"])
+    let sequence = LuaSequence(state: state, gate: nil, parts: [small], tails: [], tailsNeedAllParts: false)
+    let stack = state.stack
+    let context = stack.pushSlot(0)
+    var sum = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    for i in 0..<calls {
+        stack.pushRecord(kind, rows: rows, row: i)
+        let count = try sequence.call(stack.topSlot, context)
+        sum &+= stack.integer(at: stack.top - count + 2) ?? 0
+        stack.pop(count + 1)
+    }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start)
+    precondition(sum == calls * (calls + 1) / 2 + 2 * calls)
+    return elapsed / Double(calls)
+}
+
 func plainLua() throws -> Double {
     let script = """
         \(function)
@@ -52,13 +83,17 @@ func plainLua() throws -> Double {
 }
 
 var host: [Double] = []
+var engine: [Double] = []
 var lua: [Double] = []
 for _ in 0..<5 {
     host.append(try swiftHost())
+    engine.append(try engineHost())
     lua.append(try plainLua())
 }
-let bestHost = host.min()!, bestLua = lua.min()!
+let bestHost = host.min()!, bestEngine = engine.min()!, bestLua = lua.min()!
 print("calls per run: \(calls), best of 5")
 print(String(format: "Swift host (LuaKit, limits on): %7.1f ns/call", bestHost))
+print(String(format: "engine path (record, sequence): %7.1f ns/call", bestEngine))
 print(String(format: "plain lua5.4 loop:              %7.1f ns/call", bestLua))
 print(String(format: "host / plain Lua:               %7.2fx (%+.0f%%)", bestHost / bestLua, (bestHost / bestLua - 1) * 100))
+print(String(format: "engine path / plain Lua:        %7.2fx (%+.0f%%)", bestEngine / bestLua, (bestEngine / bestLua - 1) * 100))
