@@ -23,13 +23,11 @@ struct HistoryIndex: Sendable {
             var start = [Int32](repeating: 0, count: rows + 1)
             for entry in entries { start[entry.row + 1] += 1 }
             for r in 0..<rows { start[r + 1] += start[r] }
+            // (award, year) as one sortable number, grouped by row.
             var next = start
-            var award = [Int32](repeating: 0, count: entries.count)
-            var year = [Int32](repeating: 0, count: entries.count)
+            var keys = [Int64](repeating: 0, count: entries.count)
             for entry in entries {
-                let i = Int(next[entry.row])
-                award[i] = entry.award
-                year[i] = entry.year
+                keys[Int(next[entry.row])] = Int64(entry.award) << 32 | Int64(entry.year)
                 next[entry.row] += 1
             }
             // Each row's few entries: sorted by award then year, repeats dropped.
@@ -37,17 +35,16 @@ struct HistoryIndex: Sendable {
             var newStart = [Int32](repeating: 0, count: rows + 1)
             for r in 0..<rows {
                 let range = Int(start[r])..<Int(start[r + 1])
-                let pairs = Set(range.map { Int64(award[$0]) << 32 | Int64(year[$0]) }).sorted()
-                for pair in pairs {
-                    award[kept] = Int32(truncatingIfNeeded: pair >> 32)
-                    year[kept] = Int32(truncatingIfNeeded: pair)
+                if range.count > 1 { keys[range].sort() }
+                for i in range where kept == Int(newStart[r]) || keys[kept - 1] != keys[i] {
+                    keys[kept] = keys[i]
                     kept += 1
                 }
                 newStart[r + 1] = Int32(kept)
             }
             self.start = newStart
-            self.award = Array(award.prefix(kept))
-            self.year = Array(year.prefix(kept))
+            award = keys.prefix(kept).map { Int32(truncatingIfNeeded: $0 >> 32) }
+            year = keys.prefix(kept).map { Int32(truncatingIfNeeded: $0) }
         }
 
         func years(row: Int, award code: Int32) -> [Int] {

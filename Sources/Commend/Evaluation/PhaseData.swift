@@ -170,6 +170,13 @@ final class PhaseData: Sendable {
         self.plan = plan
         self.phase = phase
         self.dataset = dataset
+        // The history is indexed on another core meanwhile.
+        let indexed = Slots<HistoryIndex>(count: 1)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            indexed.set(0, .success(HistoryIndex(entries: dataset.history, before: plan.year,
+                                                 members: dataset.members, units: dataset.units)))
+        }
         let sortedUnits = (0..<dataset.units.count).sorted { idPrecedes(dataset.units.ids[$0], dataset.units.ids[$1]) }
         let sortedMembers = (0..<dataset.members.count).sorted { idPrecedes(dataset.members.ids[$0], dataset.members.ids[$1]) }
         var views: [String: (units: KindView, members: KindView)] = [:]
@@ -196,7 +203,8 @@ final class PhaseData: Sendable {
             children[p].append(row)
         }
         childrenOfUnit = children
-        history = HistoryIndex(entries: dataset.history, before: plan.year, members: dataset.members, units: dataset.units)
+        group.wait()
+        history = try! indexed.values[0]!.get()
     }
 
     func view(_ kind: SubjectKind) -> KindView { kind == .unit ? units : members }
