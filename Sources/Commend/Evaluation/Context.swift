@@ -116,52 +116,47 @@ extension Worker {
     /// the subject named by argument 2 (both read in place); nil when the
     /// award does not apply in this phase or the subject is unknown.
     private func awardState<T>(_ call: LuaCall, _ read: (ResultStore.AwardState, Int) -> T) throws -> T? {
-        try call.withStringArgument(2) { _ in }
-        guard let index = try call.withStringArgument(1, { Worker.find($0, in: awardIDs) }) else {
-            let id = try call.argument(1, as: String.self)
-            throw RuleError(kind: .reference, location: nil,
-                            message: "unknown award \"\(id)\"\(Suggestion.hint(for: id, in: awardIndex.keys))")
-        }
-        guard applicableAwards[index] else { return nil }
-        let state: ResultStore.AwardState
-        if let known = awardStates[index] {
-            state = known
-        } else {
-            let id = runtime.awards[index].id
-            guard let published = store.awards[id] else {
-                throw LuaInterrupt("award \"\(id)\" is needed first", payload: "award:" + id)
-            }
-            awardStates[index] = published
-            state = published
-        }
-        let view = data.view(runtime.awards[index].subject)
-        guard let row = try call.withStringArgument(2, { subjectRow($0, in: view) }) else { return nil }
-        return read(state, row)
+        try lookUp(call, "award", ids: awardIDs, names: awardIndex.keys, applicable: applicableAwards, states: &awardStates,
+                   declaration: { (runtime.awards[$0].id, runtime.awards[$0].subject) },
+                   published: { store.awards[$0] }).map { read($0.state, $0.row) }
     }
 
     /// The same for scorings.
     private func scoringState<T>(_ call: LuaCall, _ read: (ResultStore.ScoringState, Int) -> T?) throws -> T? {
+        try lookUp(call, "scoring", ids: scoringIDs, names: scoringIndex.keys, applicable: applicableScorings, states: &scoringStates,
+                   declaration: { (runtime.scorings[$0].id, runtime.scorings[$0].subject) },
+                   published: { store.scorings[$0] }).flatMap { read($0.state, $0.row) }
+    }
+
+    /// Finds the declaration named by argument 1 among `ids`, its published
+    /// state (kept in `states` once found; a state not yet published
+    /// interrupts the pass for it) and the row of the subject named by
+    /// argument 2.
+    private func lookUp<S>(_ call: LuaCall, _ kind: String, ids: [[UInt8]], names: Dictionary<String, Int>.Keys,
+                           applicable: [Bool], states: inout [S?],
+                           declaration: (Int) -> (id: String, subject: SubjectKind),
+                           published: (String) -> S?) throws -> (state: S, row: Int)? {
         try call.withStringArgument(2) { _ in }
-        guard let index = try call.withStringArgument(1, { Worker.find($0, in: scoringIDs) }) else {
+        guard let index = try call.withStringArgument(1, { Worker.find($0, in: ids) }) else {
             let id = try call.argument(1, as: String.self)
             throw RuleError(kind: .reference, location: nil,
-                            message: "unknown scoring \"\(id)\"\(Suggestion.hint(for: id, in: scoringIndex.keys))")
+                            message: "unknown \(kind) \"\(id)\"\(Suggestion.hint(for: id, in: names))")
         }
-        guard applicableScorings[index] else { return nil }
-        let state: ResultStore.ScoringState
-        if let known = scoringStates[index] {
+        guard applicable[index] else { return nil }
+        let (id, subject) = declaration(index)
+        let state: S
+        if let known = states[index] {
             state = known
         } else {
-            let id = runtime.scorings[index].id
-            guard let published = store.scorings[id] else {
-                throw LuaInterrupt("scoring \"\(id)\" is needed first", payload: "scoring:" + id)
+            guard let found = published(id) else {
+                throw LuaInterrupt("\(kind) \"\(id)\" is needed first", payload: kind + ":" + id)
             }
-            scoringStates[index] = published
-            state = published
+            states[index] = found
+            state = found
         }
-        let view = data.view(runtime.scorings[index].subject)
+        let view = data.view(subject)
         guard let row = try call.withStringArgument(2, { subjectRow($0, in: view) }) else { return nil }
-        return read(state, row)
+        return (state, row)
     }
 
     /// The years of ctx.history(id, award) and ctx.streak(id, award).
