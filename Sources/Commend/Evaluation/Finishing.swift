@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Quotas and rankings: what is decided once every subject has been evaluated.
 enum Finishing {
     static func award(_ award: Award, rows: [AwardRow], view: KindView, baseCounts: [String?: Int]?) -> (AwardResult, ResultStore.AwardState) {
@@ -29,18 +32,35 @@ enum Finishing {
         } else {
             for row in rows where row.eligible { state.awarded[row.row] = true }
         }
-        let outcomes = rows.enumerated().map { i, row in
-            AwardOutcome(
+        let awarded = state.awarded, criteria = award.criteria, quotaPlaces = places
+        let outcomes = inParts(rows.count) { i in
+            let row = rows[i]
+            return AwardOutcome(
                 subject: view.id(row.row),
                 name: view.name(row.row),
                 eligible: row.eligible,
-                awarded: state.awarded[row.row],
-                definitions: award.criteria,
+                awarded: awarded[row.row],
+                definitions: criteria,
                 block: row.block,
                 index: row.index,
-                quota: places[i])
+                quota: quotaPlaces[i])
         }
         return (AwardResult(award: award, results: outcomes), state)
+    }
+
+    /// `(0..<count).map(make)`, made in parts on every core for large counts.
+    static func inParts<T: Sendable>(_ count: Int, _ make: @escaping @Sendable (Int) -> T) -> [T] {
+        let parts = count < 16_384 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
+        guard parts > 1 else { return (0..<count).map(make) }
+        let size = (count + parts - 1) / parts
+        let slots = Slots<[T]>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            slots.set(p, .success((min(count, p * size)..<min(count, (p + 1) * size)).map(make)))
+        }
+        var out: [T] = []
+        out.reserveCapacity(count)
+        for case .success(let part)? in slots.values { out += part }
+        return out
     }
 
     /// Holders of `base` per value of `within` (nil: the one group).
