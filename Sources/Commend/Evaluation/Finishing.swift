@@ -48,19 +48,27 @@ enum Finishing {
         return (AwardResult(award: award, results: outcomes), state)
     }
 
-    /// `(0..<count).map(make)`, made in parts on every core for large counts.
+    /// `(0..<count).map(make)`, made in parts on every core for large
+    /// counts, each part initializing its own range of the one result array
+    /// (no second copy: the result may hold millions of outcomes).
     static func inParts<T: Sendable>(_ count: Int, _ make: @escaping @Sendable (Int) -> T) -> [T] {
         let parts = count < 16_384 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
         guard parts > 1 else { return (0..<count).map(make) }
         let size = (count + parts - 1) / parts
-        let slots = Slots<[T]>(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
-            slots.set(p, .success((min(count, p * size)..<min(count, (p + 1) * size)).map(make)))
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let target = SharedBuffer(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                for i in min(count, p * size)..<min(count, (p + 1) * size) {
+                    (target.base + i).initialize(to: make(i))
+                }
+            }
+            initialized = count
         }
-        var out: [T] = []
-        out.reserveCapacity(count)
-        for case .success(let part)? in slots.values { out += part }
-        return out
+    }
+
+    /// The start of an array's storage, written at disjoint places by concurrent parts.
+    private struct SharedBuffer<T>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<T>
     }
 
     /// Holders of `base` per value of `within` (nil: the one group).
