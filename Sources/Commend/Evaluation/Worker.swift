@@ -32,8 +32,8 @@ final class Worker: @unchecked Sendable {
     let applicableAwards: [Bool]
     let applicableScorings: [Bool]
     private(set) var ctx: LuaValue = .nil
-    private var keyTables: [String: (kind: LuaRecordKind, rows: LuaRecordRows)] = [:]
-    private var lastKeys: (view: KindView, kind: LuaRecordKind, rows: LuaRecordRows)?
+    private var recordKinds: [String: (kind: LuaRecordKind, rows: LuaRecordRows)] = [:]
+    private var lastKind: (view: KindView, kind: LuaRecordKind, rows: LuaRecordRows)?
     /// Whether any rule file mentions `random`: then `math.random` is seeded
     /// per subject and declaration, so results do not depend on `--jobs`.
     lazy var usesRandom: Bool = runtime.files.all.contains { file in
@@ -114,15 +114,15 @@ final class Worker: @unchecked Sendable {
     /// The field names of a view ("id" then its columns), interned in Lua
     /// once, and its encoded rows.
     private func recordKind(_ view: KindView) -> (kind: LuaRecordKind, rows: LuaRecordRows) {
-        if let last = lastKeys, last.view === view { return (last.kind, last.rows) }
+        if let last = lastKind, last.view === view { return (last.kind, last.rows) }
         let found: (kind: LuaRecordKind, rows: LuaRecordRows)
-        if let known = keyTables[view.name] {
+        if let known = recordKinds[view.name] {
             found = known
         } else {
             found = (LuaRecordKind(state: state, fields: ["id"] + view.columns), view.records)
-            keyTables[view.name] = found
+            recordKinds[view.name] = found
         }
-        lastKeys = (view, found.kind, found.rows)
+        lastKind = (view, found.kind, found.rows)
         return found
     }
 
