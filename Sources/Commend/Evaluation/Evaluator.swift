@@ -203,13 +203,12 @@ final class Run {
         let workers = self.workers
         _ = view.records   // encoded here, on every core, before the workers need it
         let chunks = workers.count == 1 ? 1 : min(rows.count / 256 + 1, workers.count * 8)
-        let size = (rows.count + chunks - 1) / max(chunks, 1)
         let slots = Slots<([T], [Diagnostic], Int)>(count: chunks)
         let queue = ChunkQueue(count: chunks)
         DispatchQueue.concurrentPerform(iterations: workers.count) { w in
             let worker = workers[w]
             while let c = queue.next() {
-                let slice = rows[min(rows.count, c * size)..<min(rows.count, (c + 1) * size)]
+                let slice = rows[rows.indices.part(c, of: chunks)]
                 let result = Result { try body(worker, slice) }
                 let (kept, dropped) = worker.takeDiagnostics()
                 switch result {

@@ -54,11 +54,10 @@ enum Finishing {
     static func inParts<T: Sendable>(_ count: Int, _ make: @escaping @Sendable (Int) -> T) -> [T] {
         let parts = count < 16_384 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
         guard parts > 1 else { return (0..<count).map(make) }
-        let size = (count + parts - 1) / parts
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let target = SharedBuffer(base: buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: parts) { p in
-                for i in min(count, p * size)..<min(count, (p + 1) * size) {
+                for i in (0..<count).part(p, of: parts) {
                     (target.base + i).initialize(to: make(i))
                 }
             }

@@ -76,10 +76,9 @@ final class KindView: @unchecked Sendable {
         // In parallel parts, joined in row order.
         let columnCount = columns.count
         let parts = count < 4096 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
-        let size = (count + parts - 1) / max(parts, 1)
         let slots = Slots<LuaRecordRowsBuilder>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { p in
-            let rows = min(count, p * size)..<min(count, (p + 1) * size)
+            let rows = (0..<count).part(p, of: parts)
             var builder = LuaRecordRowsBuilder(fields: columnCount + 1, rowsCapacity: rows.count)
             for row in rows {
                 builder.startRow()

@@ -32,12 +32,20 @@ public final class JSONStream: EvaluationSink {
         w.raw(",\n  \"awards\": [")
     }
 
-    public func award(_ award: AwardResult) {
-        // Worked on as a local: a stored property would be checked for
-        // exclusive access at every write.
+    /// Runs `body` on the buffer taken out as a local: a stored property
+    /// would be checked for exclusive access at every write.
+    private func writing(_ body: (inout JSONBytes) -> Void) {
         var w = JSONBytes(capacity: 0)
         swap(&w, &self.w)
-        defer { swap(&w, &self.w) }
+        body(&w)
+        swap(&w, &self.w)
+    }
+
+    public func award(_ award: AwardResult) {
+        writing { w in write(award, &w) }
+    }
+
+    private func write(_ award: AwardResult, _ w: inout JSONBytes) {
         w.raw(awards == 0 ? "\n" : ",\n")
         awards += 1
         Self.header(award.award.id, award.award.name, award.award.subject, award.award.movement, &w)
@@ -99,12 +107,11 @@ public final class JSONStream: EvaluationSink {
         while start < count {
             let end = min(count, start + block)
             let parts = end - start >= 1024 ? cores : 1
-            let size = (end - start + parts - 1) / parts
             let slots = Slots<JSONBytes>(count: parts)
-            let first = start
+            let block = start..<end
             DispatchQueue.concurrentPerform(iterations: parts) { p in
                 var w = JSONBytes(capacity: 1 << 16)
-                for i in (first + p * size)..<min(end, first + (p + 1) * size) { encode(i, &w) }
+                for i in block.part(p, of: parts) { encode(i, &w) }
                 slots.set(p, .success(w))
             }
             for case .success(let w)? in slots.values { out.write(bytes: w.bytes) }
@@ -121,13 +128,17 @@ public final class JSONStream: EvaluationSink {
 
     public func scoring(_ scoring: ScoringResult) {
         closeAwards()
-        var w = JSONBytes(capacity: 0)
-        swap(&w, &self.w)
-        defer { swap(&w, &self.w) }
+        writing { w in write(scoring, &w) }
+    }
+
+    private func write(_ scoring: ScoringResult, _ w: inout JSONBytes) {
         w.raw(scorings == 0 ? "\n" : ",\n")
         scorings += 1
         Self.header(scoring.scoring.id, scoring.scoring.name, scoring.scoring.subject, scoring.scoring.movement, &w)
-        for (i, r) in scoring.results.enumerated() {
+        w.flush(to: out, force: true)
+        let results = scoring.results
+        Self.inParallel(results.count, to: out) { i, w in
+            let r = results[i]
             w.raw(i == 0 ? "\n" : ",\n")
             w.raw("       {\"subject\": "); w.string(r.subject)
             w.raw(", \"name\": "); w.string(r.name)
@@ -149,7 +160,6 @@ public final class JSONStream: EvaluationSink {
             w.raw("],\n        \"bonus\": "); w.number(r.bonus)
             w.raw(", \"penalty\": "); w.number(r.penalty)
             w.raw("}")
-            w.flush(to: out)
         }
         w.raw(scoring.results.isEmpty ? "]}" : "\n     ]}")
     }
