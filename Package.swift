@@ -6,7 +6,7 @@ let package = Package(
     products: [
         .library(name: "Commend", targets: ["Commend"]),
         .library(name: "LuaKit", targets: ["LuaKit"]),
-        .executable(name: "commend", targets: ["commend"]),
+        .executable(name: "commend", targets: ["CommendCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,7 +29,7 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "commend",
+            name: "CommendCLI",
             dependencies: [
                 "Commend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
