@@ -30,6 +30,12 @@ public final class LuaSandbox {
     private var randomseed: LuaFunction?
     private var modules: [String: LuaValue] = [:]
     private var loading: Set<String> = []
+    /// Every chunk environment handed out, to be frozen with the modules.
+    private var environments: [LuaTable] = []
+    /// Trusted code that makes a table read-only (see `freeze`).
+    private var freezer: LuaFunction?
+    /// Whether `freeze` has run: modules required later are frozen at once.
+    public private(set) var isFrozen = false
 
     public static let allowedFunctions = [
         "assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber",
@@ -62,7 +68,22 @@ public final class LuaSandbox {
     public func environment() -> LuaTable {
         let env = state.newTable()
         env.metatable = environmentMetatable
+        environments.append(env)
         return env
+    }
+
+    /// Makes every chunk's globals and every module's table read-only, and
+    /// the tables they hold, for the rest of the state's life (RULES.md
+    /// §2.5): once the rules are loaded, a rule function that assigns to a
+    /// global or into a module gets an error at the assignment, so no rule
+    /// file changes what another sees and nothing is carried from one
+    /// subject to the next. Reading, `pairs`, `ipairs` and `#` work as before.
+    public func freeze() throws {
+        isFrozen = true
+        for env in environments { try freezer?.call(env, "global", true) }
+        for (name, value) in modules.sorted(by: { $0.key < $1.key }) {
+            if case .table(let table) = value { try freezer?.call(table, "module \"\(name)\"", false) }
+        }
     }
 
     /// Loads a text chunk with its own environment.
@@ -88,6 +109,43 @@ public final class LuaSandbox {
             getmetatable("").__metatable = false
             local emit, tostring, select, concat = G.__commend_emit, G.tostring, G.select, G.table.concat
             G.__commend_emit = nil
+            -- Freezing: the table's contents move to a backing table read
+            -- through __index; __newindex refuses. Tables it holds are frozen
+            -- too; the libraries (read-only already) are left alone.
+            local next, rawset, type, tostring, error = G.next, G.rawset, G.type, G.tostring, G.error
+            local getmt, setmt = G.debug.getmetatable, G.debug.setmetatable
+            local seen = setmetatable({}, { __mode = "k" })
+            local function freeze(t, what, env)
+              if seen[t] then return end
+              seen[t] = true
+              local mt = getmt(t)
+              if mt ~= nil and not env and mt.__newindex ~= nil then return end
+              local backing = {}
+              for k, v in next, t do backing[k] = v end
+              for k in next, backing do rawset(t, k, nil) end
+              if mt ~= nil then setmt(backing, mt) end
+              for k, v in next, backing do
+                if type(v) == "table" then
+                  freeze(v, env and ('global "' .. tostring(k) .. '"') or what, false)
+                end
+              end
+              local refuse
+              if env then
+                refuse = function(_, k)
+                  error('cannot assign global "' .. tostring(k) .. '": globals are read-only once the rules are loaded', 2)
+                end
+              else
+                refuse = function(_, k)
+                  error('cannot assign "' .. tostring(k) .. '" in ' .. what .. ': it is read-only once the rules are loaded', 2)
+                end
+              end
+              setmt(t, {
+                __index = backing, __newindex = refuse, __metatable = false,
+                __pairs = function() return next, backing, nil end,
+                __len = function() return #backing end,
+              })
+            end
+            G.__commend_freeze = function(t, what, env) freeze(t, what, env) end
             G.__commend_print = function(...)
               local n = select('#', ...)
               local parts = {}
@@ -103,6 +161,8 @@ public final class LuaSandbox {
         try setup.call(globals)
         if case .function(let seed) = globals["__commend_randomseed"] { randomseed = seed }
         globals["__commend_randomseed"] = .nil
+        if case .function(let freeze) = globals["__commend_freeze"] { freezer = freeze }
+        globals["__commend_freeze"] = .nil
         cg_open_sandbox_patterns(state.L)
 
         for name in Self.allowedFunctions {
@@ -156,14 +216,19 @@ public final class LuaSandbox {
         loading.insert(name)
         defer { loading.remove(name) }
         let chunk: LuaFunction
+        let env = environment()
         do {
-            chunk = try load(Array(data), chunkName: chunkPrefix + relative)
+            chunk = try load(Array(data), chunkName: chunkPrefix + relative, environment: env)
         } catch let error as LuaError {
             throw SandboxError("error loading module '\(name)': \(error.chunk == nil ? chunkPrefix + relative + ": " : "")\(error)")
         }
         let result = try chunk.call(name).first ?? .nil
         let value: LuaValue = result.isNil ? .bool(true) : result
         modules[name] = value
+        if isFrozen {
+            try freezer?.call(env, "global", true)
+            if case .table(let table) = value { try freezer?.call(table, "module \"\(name)\"", false) }
+        }
         return value
     }
 }

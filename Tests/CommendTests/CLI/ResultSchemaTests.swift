@@ -38,7 +38,7 @@ struct ResultSchemaTests {
     }
 
     @Test func bothPhasesOfTheSampleConformToTheSchema() throws {
-        let dir = try CLI.folder([:])
+        let dir = try CLI.folder(["README": "results of the sample"])
         let rules = CLI.root.appendingPathComponent("rules")
         let data = CLI.root.appendingPathComponent("examples/bac-kan-2021")
         let files = try ["dot1", "dot2"].map { try Self.evaluate(rules, data, $0, into: dir) }
