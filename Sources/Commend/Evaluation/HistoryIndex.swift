@@ -82,6 +82,9 @@ struct HistoryIndex: Sendable {
         self.others = others.mapValues { $0.mapValues { $0.sorted() } }
     }
 
+    /// The award ids that have history, in order of first appearance.
+    var awardNames: [String] { awards }
+
     /// The code of an award id given as bytes, nil when it has no history.
     func award(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         Worker.find(bytes, in: awardBytes).map(Int32.init)
