@@ -6,12 +6,18 @@ import Testing
 struct RunAccountTests {
     static func state(_ limits: LuaLimits) throws -> LuaState { try LuaState(limits: limits) }
 
-    @Test func theInstructionBudgetIsSharedByEveryAttachedState() throws {
-        let limits = LuaLimits(memory: nil, instructions: 1_000_000, instructionsPerCall: nil, seconds: nil)
-        let a = try Self.state(limits), b = try Self.state(limits)
+    /// Two states attached to one account for `limits`.
+    static func attachedPair(_ limits: LuaLimits) throws -> (LuaState, LuaState, LuaRunAccount) {
+        let a = try state(limits), b = try state(limits)
         let account = LuaRunAccount(limits: limits, loadedBy: a)
         a.attach(to: account)
         b.attach(to: account)
+        return (a, b, account)
+    }
+
+    @Test func theInstructionBudgetIsSharedByEveryAttachedState() throws {
+        let limits = LuaLimits(memory: nil, instructions: 1_000_000, instructionsPerCall: nil, seconds: nil)
+        let (a, b, _) = try Self.attachedPair(limits)
         // About 600 000 instructions each: within the budget alone, over it together.
         let spend = "local s = 0 for i = 1, 300000 do s = s + i end return s"
         _ = try a.load(spend, chunkName: "=a").call()
@@ -27,10 +33,7 @@ struct RunAccountTests {
 
     @Test func theMemoryCapIsSharedAndATripStopsTheOtherStates() throws {
         let limits = LuaLimits(memory: 16 << 20, instructions: nil, instructionsPerCall: nil, seconds: nil)
-        let a = try Self.state(limits), b = try Self.state(limits)
-        let account = LuaRunAccount(limits: limits, loadedBy: a)
-        a.attach(to: account)
-        b.attach(to: account)
+        let (a, b, account) = try Self.attachedPair(limits)
         // 6 MiB kept by a (12 MiB while string.rep builds it), then as much
         // by b: within the 16 MiB cap alone, over it together.
         let keep = "big = string.rep('x', 6 << 20) return #big"
