@@ -167,6 +167,8 @@ extension Worker {
             guard try call.withStringArgument(2, { Worker.find($0, in: awardIDs) }) == nil else { return [] }
             let id = try call.argument(2, as: String.self)
             let names = Array(awardIndex.keys) + data.history.awardNames
+            // Only later years of it (the plan's own year, say): no earlier years.
+            if data.history.awardNames.contains(id) { return [] }
             throw RuleError(kind: .reference, location: nil,
                             message: "unknown award \"\(id)\": neither an award of the plan nor one of the history\(Suggestion.hint(for: id, in: names))")
         }

@@ -151,16 +151,18 @@ struct EngineContractV2Tests {
             #expect(message.contains("unknown award \"lao-dong-gioii\""), "\(message)")
             #expect(message.contains("did you mean \"lao-dong-gioi\""), "\(message)")
         }
-        // An award of the plan without history, and one only the history has, are fine.
+        // An award of the plan without history, and ones only the history has, are fine.
         let rules = try engineRules(["a.lua": """
             award "a" { subject = "member",
               criteria = { { id = "c", check = function(m, ctx)
-                return #ctx.history(m.id, "a") == 0 and ctx.streak(m.id, "co-thi-dua") == 1 end } } }
+                return #ctx.history(m.id, "a") == 0 and ctx.streak(m.id, "co-thi-dua") == 1
+                  and #ctx.history(m.id, "moi") == 0 end } } }
             """])
         let data = try engineData(rules) { b in
             b.addUnit(cells(["id": "U1", "name": "A", "kind": "cdcs"]), line: nil)
             b.addMember(cells(["id": "M1", "name": "An", "unit": "U1"]), line: nil)
             b.addHistory(subject: "M1", award: "co-thi-dua", year: 2020)
+            b.addHistory(subject: "M1", award: "moi", year: 2021)   // the plan's year: not an earlier one
         }
         #expect(try engineEvaluate(rules, data).award("a")?.outcome("M1")?.eligible == true)
     }
