@@ -80,10 +80,27 @@ public final class LuaSandbox {
     /// subject to the next. Reading, `pairs`, `ipairs` and `#` work as before.
     public func freeze() throws {
         isFrozen = true
-        for env in environments { try freezer?.call(env, "global", true) }
+        for env in environments { try freeze(env, "global") }
         for (name, value) in modules.sorted(by: { $0.key < $1.key }) {
-            if case .table(let table) = value { try freezer?.call(table, "module \"\(name)\"", false) }
+            if case .table(let table) = value { try freeze(table, "module \"\(name)\"") }
         }
+    }
+
+    private func freeze(_ table: LuaTable, _ what: String) throws {
+        try freezer?.call(table, what, refusals)
+    }
+
+    /// `refusal(what)`: the `__newindex` of frozen tables described by
+    /// `what` ("global", `module "lib.m"`, `global "T"`). It interrupts the
+    /// run, so the error stops it at the assignment's file and line.
+    private lazy var refusals: LuaFunction = state.function("refusal") { [unowned self] call in
+        let what = try call.argument(1, as: String.self)
+        call.push(self.state.function("newindex") { inner in
+            let key = inner.value(2).description
+            throw LuaInterrupt(what == "global"
+                ? "cannot assign global \"\(key)\": globals are read-only once the rules are loaded"
+                : "cannot assign \"\(key)\" in \(what): it is read-only once the rules are loaded")
+        })
     }
 
     /// Loads a text chunk with its own environment.
@@ -112,40 +129,32 @@ public final class LuaSandbox {
             -- Freezing: the table's contents move to a backing table read
             -- through __index; __newindex refuses. Tables it holds are frozen
             -- too; the libraries (read-only already) are left alone.
-            local next, rawset, type, tostring, error = G.next, G.rawset, G.type, G.tostring, G.error
+            -- The refusal is a host function (`refusal`, one per description),
+            -- so that it stops the run like a limit: pcall cannot catch it.
+            local next, rawset, type, tostring = G.next, G.rawset, G.type, G.tostring
             local getmt, setmt = G.debug.getmetatable, G.debug.setmetatable
             local seen = setmetatable({}, { __mode = "k" })
-            local function freeze(t, what, env)
+            local function freeze(t, what, refusal)
               if seen[t] then return end
               seen[t] = true
               local mt = getmt(t)
-              if mt ~= nil and not env and mt.__newindex ~= nil then return end
+              if mt ~= nil and what ~= "global" and mt.__newindex ~= nil then return end
               local backing = {}
               for k, v in next, t do backing[k] = v end
               for k in next, backing do rawset(t, k, nil) end
               if mt ~= nil then setmt(backing, mt) end
               for k, v in next, backing do
                 if type(v) == "table" then
-                  freeze(v, env and ('global "' .. tostring(k) .. '"') or what, false)
-                end
-              end
-              local refuse
-              if env then
-                refuse = function(_, k)
-                  error('cannot assign global "' .. tostring(k) .. '": globals are read-only once the rules are loaded', 2)
-                end
-              else
-                refuse = function(_, k)
-                  error('cannot assign "' .. tostring(k) .. '" in ' .. what .. ': it is read-only once the rules are loaded', 2)
+                  freeze(v, what == "global" and ('global "' .. tostring(k) .. '"') or what, refusal)
                 end
               end
               setmt(t, {
-                __index = backing, __newindex = refuse, __metatable = false,
+                __index = backing, __newindex = refusal(what), __metatable = false,
                 __pairs = function() return next, backing, nil end,
                 __len = function() return #backing end,
               })
             end
-            G.__commend_freeze = function(t, what, env) freeze(t, what, env) end
+            G.__commend_freeze = function(t, what, refusal) freeze(t, what, refusal) end
             G.__commend_print = function(...)
               local n = select('#', ...)
               local parts = {}
@@ -226,8 +235,8 @@ public final class LuaSandbox {
         let value: LuaValue = result.isNil ? .bool(true) : result
         modules[name] = value
         if isFrozen {
-            try freezer?.call(env, "global", true)
-            if case .table(let table) = value { try freezer?.call(table, "module \"\(name)\"", false) }
+            try freeze(env, "global")
+            if case .table(let table) = value { try freeze(table, "module \"\(name)\"") }
         }
         return value
     }

@@ -83,6 +83,18 @@ struct EngineContractV2Tests {
         #expect(message.contains("cannot assign global \"count\""), "\(message)")
     }
 
+    @Test func pcallCannotCatchAnAssignmentIntoAModule() throws {
+        let message = try Self.ruleError(Self.module.merging(["a.lua": """
+            local m = require "lib.m"
+            award "a" { subject = "member",
+              criteria = { { id = "c", check = function(s)
+                local ok = pcall(function() m.limit = 99 end)
+                return not ok end } } }
+            """]) { a, _ in a }, jobs: 2)
+        #expect(message.contains("rules/a.lua:4:"), "\(message)")
+        #expect(message.contains("cannot assign \"limit\" in module \"lib.m\""), "\(message)")
+    }
+
     @Test func frozenTablesStillReadIterateAndCount() throws {
         let rules = try engineRules(["lib/m.lua": "return { list = { 3, 4 }, name = \"x\" }\n", "a.lua": """
             local m = require "lib.m"
