@@ -12,13 +12,13 @@
 ** stock matcher. Here every unit of work (one attempt of a pattern item,
 ** one subject byte scanned by an expansion or by %b, a block of bytes
 ** compared by a back reference or a plain find, one replacement escape) is
-** a step; steps are charged in batches of CG_PATTERN_STEP_BATCH with
-** cg_limits_charge(), and when that reports a tripped limit the call ends
-** at once with cg_limits_raise(). Nesting is bounded (PT_MAX_DEPTH nested
+** a step on the call's meter (cg_meter.h), which charges the run's limits
+** and ends the call with the limit error once they trip. Nesting is bounded (PT_MAX_DEPTH nested
 ** matcher calls, then "pattern too complex"), so no pattern can exhaust
 ** the C stack.
 */
 #include "cg_pattern.h"
+#include "cg_meter.h"
 
 #include <ctype.h>
 #include <lauxlib.h>
@@ -45,7 +45,7 @@ typedef struct {
     const char *pattern_end;
     int depth_left;
     int ncaptures;
-    long pending;
+    cg_meter meter;
     pt_capture captures[PT_MAX_CAPTURES];
 } pt_matcher;
 
@@ -57,7 +57,7 @@ static void pt_init(pt_matcher *m, lua_State *L, const char *s, size_t sl,
     m->pattern_end = p + pl;
     m->depth_left = PT_MAX_DEPTH;
     m->ncaptures = 0;
-    m->pending = 0;
+    cg_meter_start(&m->meter, L);
 }
 
 /* Before each new attempt at another subject position. */
@@ -66,20 +66,9 @@ static void pt_restart(pt_matcher *m) {
     m->ncaptures = 0;
 }
 
-/* ---- steps ------------------------------------------------------------ */
+#define PT_STEPS(m, n) cg_meter_add(&(m)->meter, (long)(n))
 
-/* Charges the pending steps; raises the limit error when the run tripped. */
-static void pt_flush(pt_matcher *m) {
-    long steps = m->pending;
-    m->pending = 0;
-    if (steps > 0 && cg_limits_charge(m->L, steps) != 0) cg_limits_raise(m->L);
-}
-
-#define PT_STEPS(m, n)                                                   \
-    do {                                                                 \
-        if (((m)->pending += (long)(n)) >= CG_PATTERN_STEP_BATCH)        \
-            pt_flush(m);                                                 \
-    } while (0)
+static void pt_flush(pt_matcher *m) { cg_meter_flush(&m->meter); }
 
 /* ---- character classes ------------------------------------------------- */
 

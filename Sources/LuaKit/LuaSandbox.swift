@@ -104,6 +104,7 @@ public final class LuaSandbox {
         if case .function(let seed) = globals["__commend_randomseed"] { randomseed = seed }
         globals["__commend_randomseed"] = .nil
         cg_open_sandbox_patterns(state.L)
+        cg_open_sandbox_library(state.L)
 
         for name in Self.allowedFunctions {
             base[name] = globals[name]
