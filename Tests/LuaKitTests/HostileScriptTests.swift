@@ -37,6 +37,17 @@ let hostileScripts: [Hostile] = [
     Hostile(name: "pattern bomb in pcall", source: "local ok = pcall(string.match, string.rep('a', 40), string.rep('a*', 20) .. 'b')\nreturn ok", kind: .instructionLimit),
     Hostile(name: "pattern bomb method gsub", source: "return (('a'):rep(40)):gsub(('a-'):rep(20) .. 'b', '')", kind: .instructionLimit),
     Hostile(name: "pattern bomb gmatch", source: "for m in ('a'):rep(40):gmatch(('a*'):rep(20) .. 'b') do end", kind: .instructionLimit),
+    // Loops inside the C library, where no Lua instruction runs
+    Hostile(name: "table.move over 2^40 indices", source: "return table.move({}, 1, 1 << 40, 2)", kind: .instructionLimit),
+    Hostile(name: "table.move inside pcall", source: "local ok = pcall(table.move, {}, 1, 1 << 40, 2)\nreturn ok", kind: .instructionLimit),
+    Hostile(name: "table.insert under a __len of 2^50",
+            source: "local t = setmetatable({}, {__len = function() return 1 << 50 end})\ntable.insert(t, 1, 'x')", kind: .instructionLimit),
+    Hostile(name: "table.remove under a __len of 2^50",
+            source: "local t = setmetatable({}, {__len = function() return 1 << 50 end})\nreturn table.remove(t, 1)", kind: .instructionLimit),
+    Hostile(name: "string.rep of nothing with a separator", source: "return #string.rep('', 1 << 50, 'x')", kind: .instructionLimit),
+    Hostile(name: "table.concat over 2^50 empty strings",
+            source: "local t = setmetatable({}, {__index = function() return '' end, __len = function() return 1 << 50 end})\nreturn table.concat(t)",
+            kind: .instructionLimit),
     // Escapes: every removed global and library
     Hostile(name: "io", source: "return io.open('/etc/passwd')", kind: .runtime, message: "global 'io'"),
     Hostile(name: "os.execute", source: "return os.execute('true')", kind: .runtime, message: "field 'execute'"),
@@ -109,6 +120,31 @@ let hostileScripts: [Hostile] = [
             #expect(error.kind == .timeLimit)
             #expect(error.description == "rules/test.lua:1: time limit exceeded")
         }
+    }
+
+    /// The wall clock holds inside the C library's loops too, with no
+    /// instruction limit at all.
+    @Test(arguments: [
+        "table.move({}, 1, 1 << 40, 2)",
+        "table.insert(setmetatable({}, {__len = function() return 1 << 50 end}), 1, 'x')",
+        "table.remove(setmetatable({}, {__len = function() return 1 << 50 end}), 1)",
+    ])
+    func wallClockLimitInsideTheLibrary(call: String) throws {
+        let box = try TestSandbox(limits: LuaLimits(memory: 32 << 20, instructions: nil, instructionsPerCall: nil, seconds: 0.3))
+        do {
+            try box.run("local x = 1\n\(call)")
+            Issue.record("finished")
+        } catch let error as LuaError {
+            #expect(error.kind == .timeLimit)
+            #expect(error.description == "rules/test.lua:2: time limit exceeded")
+        }
+    }
+
+    /// Nothing repeated 2^50 times is nothing, at once (Lua's own
+    /// string.rep would copy nothing 2^50 times).
+    @Test func repeatingNothingIsEmpty() throws {
+        let box = try sandbox()
+        #expect(try box.run("return #string.rep('', 1 << 50), #('').rep('', 1 << 50, '')") == [.integer(0), .integer(0)])
     }
 
     @Test func limitNamesThePlaceWhereItTripped() throws {
