@@ -1,6 +1,6 @@
 /*
-** library.c -- table.move, table.insert, table.remove, table.concat and
-** string.rep held to the run's limits.
+** library.c -- table.move, table.insert, table.remove, table.concat,
+** table.sort and string.rep held to the run's limits.
 **
 ** Written for Commend from the Lua 5.4 reference manual (6.4 and 6.6);
 ** results and error messages are those of Lua 5.4's own functions (the
@@ -18,6 +18,7 @@
 #include "cg_meter.h"
 
 #include <lauxlib.h>
+#include <limits.h>
 #include <string.h>
 
 /* What a table argument must allow (read, write, length) when it is not a
@@ -194,6 +195,46 @@ static int lb_rep(lua_State *L) {
     return 1;
 }
 
+/* log2(n) rounded up, at least 1: the depth of a balanced sort. */
+static long lb_log2(lua_Integer n) {
+    long bits = 1;
+    while (bits < 63 && ((lua_Integer)1 << bits) < n) bits++;
+    return bits;
+}
+
+/* table.sort (list [, comp]): Lua's own sort (upvalue 1), charged before it
+** starts with n * log2(n) steps, the work of a sort of n elements. A sort
+** whose elements come from C metamethods (__index = tostring) or that
+** compares plain values runs no Lua instruction, so it is refused up front
+** when that work does not fit the budget. The argument checks are made here,
+** so that their messages name 'sort' as Lua's would. */
+static int lb_sort(lua_State *L) {
+    lua_Integer n = lb_length(L, 1, LB_READ | LB_WRITE);
+    if (n > 1) {
+        luaL_argcheck(L, n < INT_MAX, 1, "array too big");
+        if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+        cg_meter meter;
+        cg_meter_start(&meter, L);
+        cg_meter_add(&meter, (long)n * lb_log2(n));
+        cg_meter_flush(&meter);
+    }
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
+        /* Lua's sort places this message at its caller; called from here,
+        ** it would have no place: add the caller's, as Lua does. */
+        const char *message = lua_tostring(L, -1);
+        if (lua_type(L, -1) == LUA_TSTRING && strcmp(message, "invalid order function for sorting") == 0) {
+            luaL_where(L, 1);
+            lua_insert(L, -2);
+            lua_concat(L, 2);
+        }
+        return lua_error(L);
+    }
+    return 0;
+}
+
 static void lb_set(lua_State *L, const char *library, const char *name, lua_CFunction f) {
     if (lua_getglobal(L, library) == LUA_TTABLE) {
         lua_pushcfunction(L, f);
@@ -208,4 +249,12 @@ void cg_open_sandbox_library(lua_State *L) {
     lb_set(L, "table", "remove", lb_remove);
     lb_set(L, "table", "concat", lb_concat);
     lb_set(L, "string", "rep", lb_rep);
+    /* table.sort keeps Lua's own algorithm (same order of equal elements),
+    ** behind a gate that charges its work first. */
+    if (lua_getglobal(L, "table") == LUA_TTABLE) {
+        lua_getfield(L, -1, "sort");
+        lua_pushcclosure(L, lb_sort, 1);
+        lua_setfield(L, -2, "sort");
+    }
+    lua_pop(L, 1);
 }

@@ -48,6 +48,11 @@ let hostileScripts: [Hostile] = [
     Hostile(name: "table.concat over 2^50 empty strings",
             source: "local t = setmetatable({}, {__index = function() return '' end, __len = function() return 1 << 50 end})\nreturn table.concat(t)",
             kind: .instructionLimit),
+    Hostile(name: "table.sort of 2^31 elements read through tostring",
+            source: "table.sort(setmetatable({}, {__index = tostring, __len = function() return (1 << 31) - 2 end}))",
+            kind: .instructionLimit),
+    Hostile(name: "table.unpack of 2^40 values", source: "return table.unpack({}, 1, 1 << 40)", kind: .runtime,
+            message: "too many results to unpack"),
     // Escapes: every removed global and library
     Hostile(name: "io", source: "return io.open('/etc/passwd')", kind: .runtime, message: "global 'io'"),
     Hostile(name: "os.execute", source: "return os.execute('true')", kind: .runtime, message: "field 'execute'"),

@@ -120,8 +120,8 @@ void cg_push_record(lua_State *L, int kind, const unsigned char *row);
 void cg_push_sequence(lua_State *L);
 /* Replaces string.find/match/gmatch/gsub with versions held to the limits. */
 void cg_open_sandbox_patterns(lua_State *L);
-/* Replaces table.move/insert/remove/concat and string.rep (C loops over a
- * range the script chooses) with versions held to the limits. */
+/* Replaces table.move/insert/remove/concat/sort and string.rep (C loops
+ * over a range the script chooses) with versions held to the limits. */
 void cg_open_sandbox_library(lua_State *L);
 
 #endif

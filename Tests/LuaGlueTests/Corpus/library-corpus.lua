@@ -1,6 +1,6 @@
 -- library-corpus.lua -- the cases of the library differential test
 -- (LibraryDifferentialTests.swift): table.move, table.insert, table.remove,
--- table.concat and string.rep, run once with the system liblua5.4's own
+-- table.concat, table.sort and string.rep, run once with the system liblua5.4's own
 -- functions and once with Commend's bounded ones. Each case returns its
 -- outcome as a string: the results (or the error message) and the tables
 -- it touched, element by element.
@@ -188,6 +188,41 @@ case("rep string count", function() return string.rep("x", "3") end)
 case("rep no count", function() return string.rep("x") end)
 case("rep bad sep", function() return string.rep("x", 2, {}) end)
 case("rep nothing", function() return string.rep() end)
+
+local function cmp_gt(a, b) return a > b end
+for _, n in ipairs({ 0, 1, 2, 5, 40, 99 }) do
+  case("sort " .. n, function()
+    local t = {}
+    for i = 1, n do t[i] = (i * 37) % 11 end
+    table.sort(t)
+    return t
+  end)
+  case("sort desc " .. n, function()
+    local t = {}
+    for i = 1, n do t[i] = "k" .. ((i * 13) % 7) end
+    table.sort(t, cmp_gt)
+    return t
+  end)
+end
+case("sort bad comparator", function()
+  local t = {}
+  for i = 1, 50 do t[i] = i % 5 end
+  table.sort(t, function() return true end)
+  return t
+end)
+case("sort comparator not a function", function() return table.sort({ 2, 1 }, 3) end)
+case("sort comparator ignored for one element", function() return table.sort({ 1 }, 3) end)
+case("sort mixed types", function() return table.sort({ 1, "x", 2 }) end)
+case("sort non-table", function() return table.sort("abc") end)
+case("sort nil", function() return table.sort() end)
+case("sort array too big", function()
+  return table.sort(setmetatable({}, { __len = function() return math.maxinteger end }))
+end)
+case("sort proxy", function()
+  local p, store = proxy(5)
+  table.sort(p, cmp_gt)
+  return store
+end)
 
 ---------------------------------------------------------------------------
 -- generated cases: small tables with holes, positions and ranges around
