@@ -93,6 +93,26 @@ final class CorpusState {
         return Outcome(ok: status == LUA_OK, values: values)
     }
 
+    /// Runs api.RUN(i) for every case i in both states (the bounded one with
+    /// `budget` steps per case); returns a description of each case that
+    /// differs (named by api.DESCRIBE(i)) and the stock outcomes.
+    static func compare(stock: CorpusState, bounded: CorpusState, count: Int, run: String, describe: String,
+                        budget: Int64) -> (differences: [String], outcomes: [String]) {
+        var differences: [String] = []
+        var outcomes: [String] = []
+        for index in 1...count {
+            let expected = stock.call(run, index)
+            bounded.allow(steps: budget)
+            let got = bounded.call(run, index)
+            bounded.allow(steps: nil)
+            outcomes.append(expected.first)
+            if got != expected {
+                differences.append("\(stock.call(describe, index).first)\n  stock:   \(expected.description)\n  bounded: \(got.description)")
+            }
+        }
+        return (differences, outcomes)
+    }
+
     /// The integer results of api.NAME().
     func integers(_ name: String) -> [Int] {
         call(name).values.map { Int($0.map { String(decoding: $0, as: UTF8.self) } ?? "") ?? -1 }

@@ -11,18 +11,9 @@ import Testing
         let count = stock.integers("count")[0]
         #expect(count > 2_000)
         #expect(bounded.integers("count") == [count])
-        var differences: [String] = []
-        var errors = 0
-        for index in 1...count {
-            let expected = stock.call("run", index)
-            bounded.allow(steps: 1_000_000)
-            let got = bounded.call("run", index)
-            bounded.allow(steps: nil)
-            if expected.first.hasPrefix("(false") { errors += 1 }
-            if got != expected {
-                differences.append("\(stock.call("name", index).first)\n  stock:   \(expected.description)\n  bounded: \(got.description)")
-            }
-        }
+        let (differences, outcomes) = CorpusState.compare(stock: stock, bounded: bounded, count: count,
+                                                          run: "run", describe: "name", budget: 1_000_000)
+        let errors = outcomes.filter { $0.hasPrefix("(false") }.count
         let differing = differences.count
         #expect(differing == 0, "\(differing) of \(count) cases differ; the first ones:\n\(differences.prefix(10).joined(separator: "\n"))")
         #expect(errors > 100)

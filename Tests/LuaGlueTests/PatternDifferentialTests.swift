@@ -24,18 +24,9 @@ import Testing
         let count = stock.integers("count")[0]
         #expect(bounded.integers("count") == stock.integers("count"))
         #expect(count > 50_000)
-        var differences: [String] = []
-        var errors = 0
-        for index in 1...count {
-            let expected = stock.call("run", index)
-            bounded.allow(steps: Self.caseBudget)
-            let got = bounded.call("run", index)
-            bounded.allow(steps: nil)
-            if expected.first.hasPrefix("ERR:") { errors += 1 }
-            if got != expected {
-                differences.append("\(stock.call("describe", index).first)\n  stock:   \(expected.description)\n  bounded: \(got.description)")
-            }
-        }
+        let (differences, outcomes) = CorpusState.compare(stock: stock, bounded: bounded, count: count,
+                                                          run: "run", describe: "describe", budget: Self.caseBudget)
+        let errors = outcomes.filter { $0.hasPrefix("ERR:") }.count
         let differing = differences.count
         #expect(differing == 0, "\(differing) of \(count) cases differ; the first ones:\n\(differences.prefix(10).joined(separator: "\n"))")
         // The corpus exercises the error messages too, not only matches.
