@@ -75,7 +75,7 @@ static void pt_flush(pt_matcher *m) { cg_meter_flush(&m->meter); }
 /* Whether byte c belongs to the class named by the letter after '%'
 ** (%a, %c, %d, %g, %l, %p, %s, %u, %w, %x; upper case: the complement).
 ** Any other character after '%' stands for itself. */
-static int pt_in_class(int c, int letter) {
+static inline int pt_in_class(int c, int letter) {
     int in;
     switch (tolower(letter)) {
     case 'a': in = isalpha(c); break;
@@ -141,7 +141,7 @@ static const char *pt_class_end(pt_matcher *m, const char *p) {
 }
 
 /* Whether the subject byte at s matches the class [p, ep). */
-static int pt_single(const pt_matcher *m, const char *s, const char *p,
+static inline int pt_single(const pt_matcher *m, const char *s, const char *p,
                      const char *ep) {
     if (s >= m->subject_end) return 0;
     int c = (unsigned char)*s;
@@ -162,16 +162,14 @@ static const char *pt_match(pt_matcher *m, const char *s, const char *p);
 static const char *pt_longest(pt_matcher *m, const char *s, const char *p,
                               const char *ep) {
     size_t count = 0;
-    while (pt_single(m, s + count, p, ep)) {
-        count++;
-        PT_STEPS(m, 1);
-    }
+    while (pt_single(m, s + count, p, ep)) count++;
+    PT_STEPS(m, count);
+    /* Each try below is charged by pt_match itself. */
     for (;;) {
         const char *rest = pt_match(m, s + count, ep + 1);
         if (rest != NULL) return rest;
         if (count == 0) return NULL;
         count--;
-        PT_STEPS(m, 1);
     }
 }
 
@@ -183,7 +181,6 @@ static const char *pt_shortest(pt_matcher *m, const char *s, const char *p,
         if (rest != NULL) return rest;
         if (!pt_single(m, s, p, ep)) return NULL;
         s++;
-        PT_STEPS(m, 1);
     }
 }
 
@@ -234,13 +231,16 @@ static const char *pt_balanced(pt_matcher *m, const char *s, const char *p) {
     if (s >= m->subject_end || *s != open) return NULL;
     int depth = 1;
     for (const char *t = s + 1; t < m->subject_end; t++) {
-        PT_STEPS(m, 1);
         if (*t == close) {
-            if (--depth == 0) return t + 1;
+            if (--depth == 0) {
+                PT_STEPS(m, t - s);
+                return t + 1;
+            }
         } else if (*t == open) {
             depth++;
         }
     }
+    PT_STEPS(m, m->subject_end - s);
     return NULL;
 }
 
