@@ -123,7 +123,9 @@ public final class LuaSandbox {
         }
         if case .table(let os) = globals["os"] {
             let safe = state.newTable(fieldCapacity: 3)
-            for name in ["date", "time", "clock"] { safe[name] = os[name] }
+            for name in ["time", "clock"] { safe[name] = os[name] }
+            cg_push_bounded_date(state.L)
+            safe["date"] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))
             base["os"] = .table(safe.readOnly(name: "os"))
         }
         base["require"] = .function(state.function("require") { [unowned self] call in

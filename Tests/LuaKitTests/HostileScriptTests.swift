@@ -53,6 +53,7 @@ let hostileScripts: [Hostile] = [
             kind: .instructionLimit),
     Hostile(name: "table.unpack of 2^40 values", source: "return table.unpack({}, 1, 1 << 40)", kind: .runtime,
             message: "too many results to unpack"),
+    Hostile(name: "os.date with a 2 MB format", source: "return #os.date(('%c'):rep(1e6))", kind: .instructionLimit),
     // Escapes: every removed global and library
     Hostile(name: "io", source: "return io.open('/etc/passwd')", kind: .runtime, message: "global 'io'"),
     Hostile(name: "os.execute", source: "return os.execute('true')", kind: .runtime, message: "field 'execute'"),
@@ -142,6 +143,28 @@ let hostileScripts: [Hostile] = [
         } catch let error as LuaError {
             #expect(error.kind == .timeLimit)
             #expect(error.description == "rules/test.lua:2: time limit exceeded")
+        }
+    }
+
+    /// os.date's format is charged before it runs; the function still
+    /// works, and its errors name the script's line.
+    @Test func dateIsChargedAndStillWorks() throws {
+        let box = try sandbox()
+        #expect(try box.run("return os.date('!%Y-%m-%d', 0), os.date('!*t', 86400).day") == [.string("1970-01-01"), .integer(2)])
+        do {
+            try box.run("local x = 1\nlocal s = os.date('%Ez')\nreturn s", name: "rules/date.lua")
+            Issue.record("finished")
+        } catch let error as LuaError {
+            #expect(error.kind == .runtime)
+            #expect(error.description.hasPrefix("rules/date.lua:2: bad argument #1 to "), "\(error)")
+            #expect(error.description.hasSuffix("(invalid conversion specifier '%Ez')"), "\(error)")
+        }
+        do {
+            try box.run("local x = 1\nlocal s = os.date(('%c'):rep(1e6))\nreturn s", name: "rules/date.lua")
+            Issue.record("finished")
+        } catch let error as LuaError {
+            #expect(error.kind == .instructionLimit)
+            #expect(error.description == "rules/date.lua:2: instruction limit exceeded")
         }
     }
 

@@ -123,5 +123,9 @@ void cg_open_sandbox_patterns(lua_State *L);
 /* Replaces table.move/insert/remove/concat/sort and string.rep (C loops
  * over a range the script chooses) with versions held to the limits. */
 void cg_open_sandbox_library(lua_State *L);
+/* Pushes os.date held to the limits (its format charged first), for the
+ * sandbox's own os table; the real os.date stays in place, so that its
+ * errors still name it. */
+void cg_push_bounded_date(lua_State *L);
 
 #endif
