@@ -9,13 +9,15 @@
 **
 ** Why: Lua's count hook never fires while a C function runs, so a pattern
 ** such as string.rep("a*", 20) .. "b" could backtrack for hours inside the
-** stock matcher. Here every unit of work (one attempt of a pattern item,
-** one subject byte scanned by an expansion or by %b, a block of bytes
-** compared by a back reference or a plain find, one replacement escape) is
-** a step on the call's meter (cg_meter.h), which charges the run's limits
-** and ends the call with the limit error once they trip. Nesting is bounded (PT_MAX_DEPTH nested
-** matcher calls, then "pattern too complex"), so no pattern can exhaust
-** the C stack.
+** stock matcher. Here the work is counted in steps on the call's meter
+** (cg_meter.h), which charges the run's limits and ends the call with the
+** limit error once they trip: one step per attempt of a pattern item, per
+** subject byte scanned by an expansion or by %b, per 64 bytes compared by
+** a back reference or a plain find or copied from a replacement, per
+** replacement escape. Nesting is bounded (PT_MAX_DEPTH nested matcher
+** calls, then "pattern too complex"), so no pattern can exhaust the C
+** stack; the places that nest are those where Lua's own matcher does, so
+** that the same patterns are "too complex".
 */
 #include "cg_pattern.h"
 #include "cg_meter.h"
@@ -37,7 +39,7 @@ typedef struct {
 } pt_capture;
 
 /* One matching attempt's state: the subject, the end of the pattern, the
-** captures so far and the steps not charged yet. */
+** captures so far and the meter of the steps. */
 typedef struct {
     lua_State *L;
     const char *subject;
