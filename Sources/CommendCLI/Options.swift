@@ -20,6 +20,11 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-memory"), help: "Memory cap of each Lua state, in MiB.")
     var maxMemory = 256
 
+    @Option(name: .customLong("max-result-memory"), help: ArgumentHelp(
+        "Host memory the results of the run may take (criteria outcomes, details, points), in MiB; default 16 × --max-memory.",
+        valueName: "MiB"))
+    var maxResultMemory: Int?
+
     @Option(name: .customLong("max-instructions"), help: "Lua instructions allowed for the whole run (per worker).")
     var maxInstructions = 100_000_000_000
 
@@ -33,7 +38,7 @@ struct LimitOptions: ParsableArguments {
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard maxMemory > 0, maxInstructions > 0, maxCallInstructions > 0, timeout > 0 else {
+        guard maxMemory > 0, maxInstructions > 0, maxCallInstructions > 0, timeout > 0, (maxResultMemory ?? 1) > 0 else {
             throw ValidationError("limits must be positive")
         }
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
@@ -44,7 +49,9 @@ struct LimitOptions: ParsableArguments {
                   instructionsPerCall: maxCallInstructions, seconds: timeout)
     }
 
-    var evaluation: EvaluationOptions { EvaluationOptions(jobs: jobs, limits: limits) }
+    var evaluation: EvaluationOptions {
+        EvaluationOptions(jobs: jobs, limits: limits, maxResultMemory: maxResultMemory.map { $0 << 20 })
+    }
 }
 
 extension SourceOptions {
@@ -59,6 +66,6 @@ extension SourceOptions {
 
 func printWarnings(_ rules: RuleSet) {
     for warning in rules.warnings where warning.severity == .warning {
-        FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        FileHandle.standardError.write(Data((Terminal.text(warning.description) + "\n").utf8))
     }
 }
