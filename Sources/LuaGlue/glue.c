@@ -163,24 +163,27 @@ lua_State *cg_newstate(cg_runtime *rt) {
 }
 
 /* The message handler: adds a traceback. It never calls __tostring: an
- * error object that is not a string is described by its type. */
+ * error object that is not a string is described by its type. The message
+ * is kept as a Lua string (not a C string), so a NUL in it does not cut it
+ * short. */
 static int cg_msgh(lua_State *L) {
     cg_runtime *rt = cg_runtime_of(L);
-    const char *msg;
     if (rt->tripped) {
         cg_push_trip_message(L);
-        msg = lua_tostring(L, -1);
     } else if (lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER) {
-        msg = lua_tostring(L, 1);
+        lua_pushvalue(L, 1);
+        lua_tolstring(L, -1, NULL);
     } else {
         /* Positioned at the nearest Lua line, like a string error would be. */
         cg_runtime scratch;
         scratch.where[0] = '\0';
         cg_note_where(L, &scratch, 1);
-        msg = lua_pushfstring(L, "%s%s(error object is a %s value)", scratch.where,
-                              scratch.where[0] ? " " : "", luaL_typename(L, 1));
+        lua_pushfstring(L, "%s%s(error object is a %s value)", scratch.where,
+                        scratch.where[0] ? " " : "", luaL_typename(L, 1));
     }
-    luaL_traceback(L, L, msg, 1);
+    lua_pushliteral(L, "\n");
+    luaL_traceback(L, L, NULL, 1);
+    lua_concat(L, 3);
     return 1;
 }
 
