@@ -50,7 +50,7 @@ struct Evaluate: ParsableCommand {
         let rules = try source.loadRules(limits: limits.limits)
         printWarnings(rules)
         clock.step("load rules")
-        let data = try source.loadData(plan: rules.plan)
+        let data = try source.loadData(plan: rules.plan, timeout: limits.timeout)
         clock.step("load data")
         var options = limits.evaluation
         let bar = ProgressBar(enabled: !quiet && !timings && ProgressBar.isTerminal)

@@ -59,8 +59,23 @@ extension SourceOptions {
         try RuleSet.load(directory: URL(fileURLWithPath: rules), displayName: rules, limits: limits)
     }
 
-    func loadData(plan: Plan) throws -> Dataset {
-        try DatasetLoader.load(directory: URL(fileURLWithPath: data), schema: plan.fields, phases: plan.phases.map(\.id))
+    /// Loads the data directory; with a `timeout`, a load that takes longer
+    /// (a file on a stalled network share, a file of many gigabytes) ends the
+    /// process with exit status 2 and a message, as the wall-clock limit of
+    /// the run ends the rules: nothing has been written yet.
+    func loadData(plan: Plan, timeout: Double? = nil) throws -> Dataset {
+        let watchdog = timeout.map { seconds -> DispatchSourceTimer in
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + seconds)
+            timer.setEventHandler { [data] in
+                FileHandle.standardError.write(Data("\(data): time limit exceeded while loading the data (--timeout \(ReportFormat.number(seconds)) s)\n".utf8))
+                Foundation.exit(2)
+            }
+            timer.resume()
+            return timer
+        }
+        defer { watchdog?.cancel() }
+        return try DatasetLoader.load(directory: URL(fileURLWithPath: data), schema: plan.fields, phases: plan.phases.map(\.id))
     }
 }
 

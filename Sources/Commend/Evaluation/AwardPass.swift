@@ -56,8 +56,9 @@ extension Worker {
                                }
                            }) { stack, first, count, row in
             var eligible = true
-            // A pass flag and a detail slot per criterion, the row, and the texts of the details.
-            var kept = criteria * 17 + 64
+            // A pass flag and a detail slot per criterion, the row, its outcome
+            // and published state (about 160 bytes, measured), and the texts of the details.
+            var kept = criteria * 17 + 160
             for c in 0..<criteria {
                 let ok = stack.truthy(at: first + 2 * Int32(c))
                 passed.append(ok)

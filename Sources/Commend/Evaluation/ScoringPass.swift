@@ -51,7 +51,7 @@ extension Worker {
                 (result.penaltyRaw, result.penaltyDetail) = try points(.tail(1), at: tails + 2)
             }
             // Raw and clamped points and a detail slot per item, the row and its outcome, and the texts.
-            var kept = items * 40 + 256 + ResultBudget.text(result.bonusDetail) + ResultBudget.text(result.penaltyDetail)
+            var kept = items * 40 + 320 + ResultBudget.text(result.bonusDetail) + ResultBudget.text(result.penaltyDetail)
             for detail in result.details { kept += ResultBudget.text(detail) }
             guard meter.add(kept) else {
                 throw store.budget.exceeded(declaration: what, subject: view.id(row), at: scoring.location)
