@@ -62,7 +62,7 @@ struct Diff: ParsableCommand {
     var out: String?
 
     func run() throws {
-        if let out { try OutputTarget.check(out, inputs: [source.rules, against, source.data]) }
+        if let out { try OutputTarget.check(out, inputs: [(source.rules, OutputTarget.rules), (against, OutputTarget.rules), (source.data, OutputTarget.data)]) }
         let old = try source.loadRules(limits: limits.limits)
         printWarnings(old)
         let new = try RuleSet.load(directory: URL(fileURLWithPath: against), displayName: against, limits: limits.limits)

@@ -44,7 +44,7 @@ struct Evaluate: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        if let out { try OutputTarget.check(out, inputs: [source.rules, source.data]) }
+        if let out { try OutputTarget.check(out, inputs: [(source.rules, OutputTarget.rules), (source.data, OutputTarget.data)]) }
         if watch { return WatchScreen(command: self).run() }
         var clock = StepClock(enabled: timings)
         let rules = try source.loadRules(limits: limits.limits)

@@ -2,11 +2,16 @@ import Commend
 import Foundation
 
 /// Checks `--out` before any work is done: its folder must exist and be
-/// writable, and it must not lie inside one of the input directories (the
-/// rules or the data), where it would overwrite `members.csv` or
-/// `plan.lua`, or add a file that the next run would read.
+/// writable, and it must not replace a file of the inputs (any file already
+/// in the rules or the data directory, such as `members.csv` or `plan.lua`)
+/// nor add one that the next run would read (a `.lua` file among the rules;
+/// `units.csv`, `members.csv`, `history.csv`, `data.json` or a file under
+/// `phases/` among the data). A new file of another kind there
+/// (`data/result.json`) is allowed.
 enum OutputTarget {
-    static func check(_ path: String, inputs: [String]) throws {
+    /// `inputs`: each input directory with what it reads (a path relative to
+    /// it, lowercased).
+    static func check(_ path: String, inputs: [(String, (String) -> Bool)]) throws {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let folder = target.deletingLastPathComponent()
@@ -25,11 +30,26 @@ enum OutputTarget {
         }
         // Where the file really is, links resolved (the file itself may not exist yet).
         let resolved = folder.resolvingSymlinksInPath().appendingPathComponent(target.lastPathComponent).resolvingSymlinksInPath().path
-        for input in inputs {
+        let exists = fm.fileExists(atPath: resolved)
+        for (input, reads) in inputs {
             let root = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path
-            if resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
-                throw EvaluationError("\(path): refused as the output: it is inside the input directory \(input); write the result elsewhere, so that no rule or data file is overwritten")
+            guard resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { continue }
+            if exists {
+                throw EvaluationError("\(path): refused as the output: it is a file of the input directory \(input), which the output would overwrite; write the result elsewhere")
+            }
+            let relative = String(resolved.dropFirst(root.count)).drop { $0 == "/" }.lowercased()
+            if reads(relative) {
+                throw EvaluationError("\(path): refused as the output: the next run would read it as input from \(input); write the result elsewhere")
             }
         }
+    }
+}
+
+extension OutputTarget {
+    /// What a rules directory reads: every `.lua` file.
+    static func rules(_ relative: String) -> Bool { relative.hasSuffix(".lua") }
+    /// What a data directory reads (names in any case, see DataDirectory).
+    static func data(_ relative: String) -> Bool {
+        ["units.csv", "members.csv", "history.csv", "data.json"].contains(relative) || relative.hasPrefix("phases/")
     }
 }

@@ -69,11 +69,16 @@ struct ContainmentCLITests {
         let before = try Data(contentsOf: members)
         let run = try Self.evaluate(rules, data, ["--format", "csv", "--out", members.path])
         #expect(run.status == 2)
-        #expect(run.err.contains("inside the input directory"), "\(run.err)")
+        #expect(run.err.contains("a file of the input directory"), "\(run.err)")
         #expect(try Data(contentsOf: members) == before)
         let plan = try Self.evaluate(rules, data, ["--format", "json", "--out", rules.appendingPathComponent("plan.lua").path])
         #expect(plan.status == 2)
         #expect(try String(contentsOf: rules.appendingPathComponent("plan.lua"), encoding: .utf8) == CLI.plan)
+        // A new file that the next run would read as rules.
+        let extra = try Self.evaluate(rules, data, ["--format", "json", "--out", rules.appendingPathComponent("z.lua").path])
+        #expect(extra.status == 2)
+        #expect(extra.err.contains("the next run would read it as input"), "\(extra.err)")
+        #expect(!FileManager.default.fileExists(atPath: rules.appendingPathComponent("z.lua").path))
     }
 
     // MARK: 10. Messages
