@@ -75,7 +75,7 @@ struct Diff: ParsableCommand {
         let impact = Impact(old: before, new: after)
         let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
         switch format {
-        case .table: sink.write(ImpactTextFormat.text(impact, old: source.rules, new: against))
+        case .table: sink.write(Terminal.text(ImpactTextFormat.text(impact, old: source.rules, new: against)))
         case .json: sink.write(ImpactJSONFormat.text(impact))
         }
         try sink.commit()
