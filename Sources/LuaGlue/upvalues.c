@@ -77,6 +77,7 @@ static const char *string(reader *r, size_t *length) {
 typedef struct {
     cg_upvalue_write *out;
     int max, found;
+    int root_is_function;   /* the dumped function is called many times, not a chunk run once */
 } findings;
 
 /* Reads one function. `outer` tells, per upvalue of its enclosing function,
@@ -107,8 +108,8 @@ static void function(reader *r, int depth, const unsigned char *outer, int outer
     for (size_t u = 0; u < nup; u++) {
         unsigned char instack = byte(r), idx = byte(r);
         byte(r);                                      /* kind */
-        if (depth == 0) top[u] = 0;                   /* the chunk's own _ENV: it runs once */
-        else if (depth == 1) top[u] = 1;              /* a local or the _ENV of the chunk */
+        if (depth == 0) top[u] = f->root_is_function; /* a chunk runs once; a rule function often */
+        else if (depth == 1 && !f->root_is_function) top[u] = 1;  /* a local or the _ENV of the chunk */
         else top[u] = !instack && idx < outer_count && outer[idx];
     }
     size_t nprotos = size(r);
@@ -131,7 +132,7 @@ static void function(reader *r, int depth, const unsigned char *outer, int outer
         const char *s = string(r, &len);
         if (i < 256) { names[i] = s; lengths[i] = len; }
     }
-    if (!r->failed && depth > 0) {
+    if (!r->failed && (depth > 0 || f->root_is_function)) {
         for (size_t pc = 0; pc < ncode; pc++) {
             unsigned int ins;
             memcpy(&ins, code + 4 * pc, 4);
@@ -163,7 +164,7 @@ static void function(reader *r, int depth, const unsigned char *outer, int outer
     free(abspc);
 }
 
-int cg_shared_upvalue_writes(lua_State *L, int index, cg_upvalue_write *out, int max) {
+int cg_shared_upvalue_writes(lua_State *L, int index, int is_function, cg_upvalue_write *out, int max) {
     buffer b = { 0 };
     lua_pushvalue(L, index);
     int status = lua_dump(L, write_dump, &b, 0);
@@ -175,7 +176,7 @@ int cg_shared_upvalue_writes(lua_State *L, int index, cg_upvalue_write *out, int
     if (b.size < 31 || memcmp(b.data, head, sizeof head) != 0 || b.data[12] != 4) { free(b.data); return -1; }
     skip(&r, 6 + 6 + 3 + 8 + 8);
     byte(&r);                              /* upvalues of the main closure */
-    findings f = { out, max, 0 };
+    findings f = { out, max, 0, is_function != 0 };
     function(&r, 0, NULL, 0, &f);
     int failed = r.failed;
     free(b.data);

@@ -18,7 +18,7 @@ public struct SharedStateError: Error, Sendable, CustomStringConvertible {
 
     /// The message for one write, without its position.
     public static func message(_ write: SharedStateWrite) -> String {
-        "a function assigns to '\(write.name)', a variable of the file's top level: it would keep state from one call to the next, so results would depend on the order in which subjects are evaluated and on --jobs; use a local of the function instead, or compute the value once at the top level"
+        "a function assigns to '\(write.name)', a variable that every call shares (a local of the file, or of the function that made it): it would keep state from one call to the next, so results would depend on the order in which subjects are evaluated and on --jobs; use a local of the function instead, or compute the value once at the top level"
     }
 
     public var description: String {
@@ -28,14 +28,16 @@ public struct SharedStateError: Error, Sendable, CustomStringConvertible {
 
 extension LuaFunction {
     /// The assignments of nested functions to variables of this chunk's top
-    /// level, in the order of the source; nil when they cannot be found (the
-    /// function is not a Lua function of this Lua version).
-    public func sharedStateWrites(max: Int = 32) -> [SharedStateWrite]? {
+    /// level or, with `calledOften`, the assignments of this function (and
+    /// of the functions it makes) to variables from outside it, in the order
+    /// of the source; nil when they cannot be found (the function is not a
+    /// Lua function of this Lua version).
+    public func sharedStateWrites(calledOften: Bool = false, max: Int = 32) -> [SharedStateWrite]? {
         let state = reference.state
         reference.push()
         defer { state.pop() }
         var found = [cg_upvalue_write](repeating: cg_upvalue_write(), count: max)
-        let count = Int(cg_shared_upvalue_writes(state.L, -1, &found, Int32(max)))
+        let count = Int(cg_shared_upvalue_writes(state.L, -1, calledOften ? 1 : 0, &found, Int32(max)))
         guard count >= 0 else { return nil }
         return found.prefix(Swift.min(count, max)).map { write in
             var write = write

@@ -71,6 +71,24 @@ final class RuleRuntime {
         }
         declarationsClosed = true
         validate()
+        checkSharedState()
+    }
+
+    /// Rule functions that assign to a variable from outside themselves (a
+    /// local of the function that made them: `check = counter()`) keep state
+    /// between calls. Assignments to file-level locals were reported when
+    /// their file loaded; these are the others.
+    private func checkSharedState() {
+        var reported = Set(problems.map { "\($0.location?.description ?? ""): \($0.message)" })
+        let functions = awardFunctions.flatMap { [$0.applies, $0.order] + $0.checks }
+            + scoringFunctions.flatMap { [$0.applies, $0.bonus, $0.penalty] + $0.points }
+        for function in functions.compactMap({ $0 }) {
+            guard let chunk = function.definition?.chunk, let writes = function.sharedStateWrites(calledOften: true) else { continue }
+            for write in writes {
+                let problem = RuleProblem(at: SourceLocation(file: chunk, line: write.line), SharedStateError.message(write))
+                if reported.insert("\(problem.location?.description ?? ""): \(problem.message)").inserted { problems.append(problem) }
+            }
+        }
     }
 
     /// Refuses a declaration made after the rule files were loaded.

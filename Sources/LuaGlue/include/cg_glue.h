@@ -126,10 +126,12 @@ typedef struct cg_upvalue_write {
     int line;
     char name[64];
 } cg_upvalue_write;
-/* Finds such assignments in the Lua function (a loaded chunk) at `index`;
- * writes up to `max` of them to `out` and returns how many there are, or -1
- * when the function's dump cannot be read. */
-int cg_shared_upvalue_writes(lua_State *L, int index, cg_upvalue_write *out, int max);
+/* Finds such assignments in the Lua function at `index`: a loaded chunk
+ * (`is_function` 0), or a function called many times (`is_function` 1), in
+ * which an assignment to any of its upvalues, by itself or by a function it
+ * makes, keeps state between calls. Writes up to `max` of them to `out` and
+ * returns how many there are, or -1 when the dump cannot be read. */
+int cg_shared_upvalue_writes(lua_State *L, int index, int is_function, cg_upvalue_write *out, int max);
 /* Pushes a function that returns the __pairs metafield of its argument (nil
  * if none), whatever its __metatable says: what `pairs` must honour. */
 void cg_push_metapairs(lua_State *L);

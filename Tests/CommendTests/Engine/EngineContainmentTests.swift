@@ -120,10 +120,26 @@ struct EngineContainmentTests {
               return k == 1
             end } } }
             """])
-        let shared = problems.filter { $0.message.contains("variable of the file's top level") }
+        let shared = problems.filter { $0.message.contains("a variable that every call shares") }
         #expect(shared.map { $0.location?.description ?? "" } == ["rules/a.lua:4", "rules/a.lua:7"])
         #expect(shared.first?.message.contains("'seen'") == true)
         #expect(shared.last?.message.contains("'n'") == true)
+    }
+
+    @Test func ruleFunctionMadeByACounterFactoryIsRefused() throws {
+        let problems = try engineCheck(["plan.lua": enginePlan(), "a.lua": """
+            local function counter(limit)
+              local n = 0
+              return function(m)
+                n = n + 1
+                return n <= limit
+              end
+            end
+            award "a" { subject = "member", criteria = { { id = "c", check = counter(5000) } } }
+            """])
+        let shared = problems.filter { $0.message.contains("a variable that every call shares") }
+        #expect(shared.map { $0.location?.description ?? "" } == ["rules/a.lua:4"])
+        #expect(shared.first?.message.contains("'n'") == true)
     }
 
     @Test func pairsOverStringKeysGivesTheSameDetailWithAnyJobs() throws {
