@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import LuaKit
 
 /// Quotas and rankings: what is decided once every subject has been evaluated.
 enum Finishing {
@@ -102,7 +101,7 @@ enum Finishing {
                 // Each part is finite; only their sum overflowed (RULES.md §2.3: totals are compared exactly).
                 throw RuleError(kind: .script, location: scoring.location, declaration: "scoring \"\(scoring.id)\"",
                                 part: "total", subject: view.id(row.row),
-                                message: "the total is not a finite number (items \(LuaValue.format(points.reduce(0, +))), bonus \(LuaValue.format(bonus)), penalty \(LuaValue.format(penalty))): points must add up to a finite number")
+                                message: "the total is not a finite number (items \(ReportFormat.number(points.reduce(0, +))), bonus \(ReportFormat.number(bonus)), penalty \(ReportFormat.number(penalty))): points must add up to a finite number")
             }
             return Scored(row: row, points: points, bonus: bonus, penalty: penalty, total: total,
                           group: scoring.group.flatMap { view.string(row: row.row, column: $0) })

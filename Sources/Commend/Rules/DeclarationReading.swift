@@ -168,7 +168,7 @@ extension RuleRuntime {
             r.checkKeys(Self.bonusKeys)
             functions.bonus = r.function("points", required: true)
             let max = r.number("max")
-            if let max, max < 0 { r.problem("max must be 0 or more, found \(LuaValue.format(max))") }
+            if let max, max < 0 { r.problem("max must be 0 or more, found \(ReportFormat.number(max))") }
             bonus = Bonus(max: max)
             reader.problems += r.problems
         }
