@@ -48,11 +48,14 @@ struct EngineContainmentTests {
     }
 
     @Test func overlongDeclarationIdIsRefused() throws {
-        let long = String(repeating: "a", count: 300)
+        // A 20 KB award id made every "did you mean" against it cost minutes.
         let problems = try engineCheck(["plan.lua": enginePlan(), "a.lua": """
-            award "\(long)" { subject = "member", criteria = { { id = "c", check = function() return true end } } }
+            award (string.rep("x", 20000)) { subject = "member", criteria = { { id = "c", check = function() return true end } } }
+            """, "b.lua": """
+            award "b" { subject = "member", criteria = { { id = "\(String(repeating: "c", count: 300))", check = function() return true end } } }
             """])
-        #expect(problems.contains { $0.message.contains("too long: 300 bytes, at most 256") && $0.location?.line == 1 })
+        #expect(problems.contains { $0.message.contains("award id \"xxxx") && $0.message.contains("too long: 20000 bytes, at most 256") && $0.location?.line == 1 })
+        #expect(problems.contains { $0.message.contains("criterion id") && $0.message.contains("too long: 300 bytes") && $0.location?.description == "rules/b.lua:1" })
     }
 
     // MARK: 3. Host memory of results
