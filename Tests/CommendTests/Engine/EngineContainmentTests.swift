@@ -207,6 +207,24 @@ struct EngineContainmentTests {
         #expect((error as? RuleError)?.message.contains("plan { ... } called while evaluating") == true)
     }
 
+    // MARK: 8. History
+
+    @Test func historyIndexKeepsAwardAndYearApartForAnyYear() throws {
+        let rules = try engineRules([:])
+        let data = try Self.members(rules, count: 1)
+        // Years outside 1000...9999 are refused when the data loads; the index
+        // itself must still not let a year's sign spill into the award.
+        let entries = [HistoryEntry(subject: "M0000", award: "a", year: -3),
+                       HistoryEntry(subject: "M0000", award: "b", year: 2019)]
+        let index = HistoryIndex(entries: entries, before: 2021, members: data.members, units: data.units)
+        func years(_ award: String) -> [Int] {
+            let code = Array(award.utf8).withUnsafeBufferPointer { index.award($0) }
+            return code.map { index.years(member: 0, award: $0) } ?? []
+        }
+        #expect(years("a") == [-3])
+        #expect(years("b") == [2019])
+    }
+
     // MARK: 10. Blame
 
     @Test func limitInsidePcallIsBlamedOnTheCriterion() throws {
