@@ -53,6 +53,14 @@ struct ContainmentDataTests {
         #expect(lines == ["UNITS.csv: \"UNITS.csv\" and \"units.csv\" differ only in case; keep only one of them (which one is meant cannot be told)"], "\(lines)")
     }
 
+    @Test func overlongSubjectIdIsRefused() throws {
+        let id = String(repeating: "M", count: 20_000)
+        let data = try TempData(["units.csv": Self.units, "members.csv": "id,name,unit\n\(id),An,U1\n"])
+        let lines = data.errors()
+        #expect(lines.count == 1 && lines[0].hasPrefix("members.csv:2: column \"id\": id \"MMMM"), "\(lines)")
+        #expect(lines.first?.hasSuffix("is too long: 20000 bytes, at most 256 are allowed") == true, "\(lines)")
+    }
+
     @Test func headerWithTooManyColumnsIsRefused() throws {
         let header = "id,name,unit," + (0..<40_000).map { "c\($0)" }.joined(separator: ",")
         let data = try TempData(["units.csv": Self.units, "members.csv": header + "\nM1,An,U1\n"])
