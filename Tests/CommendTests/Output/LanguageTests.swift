@@ -92,9 +92,9 @@ struct LanguageTests {
         // 3 members, M1 and M2 eligible, 1 place: M2 (3 initiatives). U1: 12.5 points, U2: 22.5 → 20.
         #expect(vi.contains("P (p, năm 2021)"), "\(vi)")
         #expect(vi.contains("Đợt 1 [dot1]: từ 01/01/2021 đến 30/06/2021"), "\(vi)")
-        #expect(vi.contains("xét 3 đoàn viên, đủ điều kiện 2, khen thưởng 1; chỉ tiêu: tối đa 1 toàn bộ"), "\(vi)")
+        #expect(vi.contains("xét 3 đoàn viên, đủ điều kiện 2, khen thưởng 1; chỉ tiêu: tối đa 1, tính chung"), "\(vi)")
         #expect(vi.contains("chấm điểm 2 đơn vị; Tốt: 1; Đạt: 1"), "\(vi)")
-        #expect(vi.contains("  C1      2  U1  CĐCS A      12,5  Đạt"), "\(vi)")
+        #expect(vi.contains("  C1       2  U1  CĐCS A       12,5  Đạt"), "\(vi)")
         #expect(vi.contains("nhóm  hạng  mã  tên     tổng điểm  xếp loại"), "\(vi)")
         for english in ["considered", "eligible", "awarded", "rank", "total", "grade"] {
             #expect(!vi.contains(english), "\(english) in \(vi)")
@@ -111,7 +111,7 @@ struct LanguageTests {
         #expect(vi == """
             Sáng kiến [sk]: đủ điều kiện, ngoài chỉ tiêu
               ✔ c: Có sáng kiến — 2 sáng kiến
-              chỉ tiêu: xếp thứ 2 trong 2 người đủ điều kiện trong toàn bộ, chỉ tiêu 1 (tính trên 2), giá trị xếp thứ tự 2
+              chỉ tiêu: xếp thứ 2 trong số 2 đủ điều kiện (tính chung), chỉ tiêu 1 (tính trên 2), giá trị xếp thứ tự 2
 
 
             """)
@@ -122,6 +122,7 @@ struct LanguageTests {
         #expect(unitVi == """
             Chấm điểm [cd]: tổng 20 điểm, hạng 1/2 trong cụm, khối C1, xếp loại Tốt
               phi: 20/20 điểm (tính ra 22,5, chỉ tính tối đa 20) Đoàn phí
+
 
             """)
         let unitEn = try #require(ExplainFormat.text(result, subject: "U2", language: .en))

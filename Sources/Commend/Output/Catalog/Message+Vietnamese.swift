@@ -12,7 +12,7 @@ extension Message {
             var parts: [String] = []
             if let share { parts.append("không quá \(n(share * 100))% số \(base ?? "đủ điều kiện")") }
             if let max { parts.append("tối đa \(c(max))") }
-            return "chỉ tiêu: " + parts.joined(separator: ", ") + (within.map { " trong mỗi \(Self.vi(field: $0))" } ?? " toàn bộ")
+            return "chỉ tiêu: " + parts.joined(separator: ", ") + (within.map { ", tính trong mỗi \(Self.vi(field: $0))" } ?? ", tính chung")
         case .scored(let count, let kind, let grades):
             return "chấm điểm \(c(count)) \(Self.vi(kind))" + grades.map { "; \($0.label): \(c($0.count))" }.joined()
         case .diagnostics: return "Thông báo của bộ tiêu chí"
@@ -32,9 +32,9 @@ extension Message {
         case .eligibleNotAwarded: return "đủ điều kiện, ngoài chỉ tiêu"
         case .notEligible: return "không đủ điều kiện"
         case .quotaPlace(let place, let eligible, let group, let limit, let base, let order):
-            let scope = group.map { "trong nhóm \($0)" } ?? "trong toàn bộ"
+            let scope = group.map { "trong nhóm \($0)" } ?? "(tính chung)"
             let cap = limit.map { "chỉ tiêu \(c($0))" } ?? "không giới hạn"
-            return "chỉ tiêu: xếp thứ \(c(place)) trong \(c(eligible)) người đủ điều kiện \(scope), \(cap) (tính trên \(c(base)))"
+            return "chỉ tiêu: xếp thứ \(c(place)) trong số \(c(eligible)) đủ điều kiện \(scope), \(cap) (tính trên \(c(base)))"
                 + (order.map { ", giá trị xếp thứ tự \(n($0))" } ?? "")
         case .quotaNotPlaced: return "chỉ tiêu: chưa được xếp"
         case .scoreLine(let total, let rank, let of, let group, let grade):
