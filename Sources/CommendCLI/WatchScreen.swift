@@ -18,6 +18,11 @@ struct WatchScreen {
                               data: URL(fileURLWithPath: command.source.data), dataDisplayName: command.source.data,
                               phase: command.source.phase, limits: command.limits.limits, options: command.limits.evaluation)
         // The first Ctrl-C stops after the current cycle; a second one ends at once.
+        // A parent may have started us with SIGINT blocked (a test runner does): unblock it.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         signal(SIGINT) { _ in
             interrupted.store(true, ordering: .relaxed)
             signal(SIGINT, SIG_DFL)

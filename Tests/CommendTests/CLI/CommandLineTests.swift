@@ -91,6 +91,34 @@ struct CommandLineTests {
         #expect(try Self.commend(common + ["--lang", "fr"]).status == 2)
     }
 
+    /// The watch screen: Vietnamese, the time on a 24-hour clock. The test reads
+    /// the screen until the watching line appears, then presses Ctrl-C.
+    @Test func watchScreenSpeaksVietnameseOnA24HourClock() throws {
+        let rules = try Self.folder(["plan.lua": Self.plan])
+        let data = try Self.folder(Self.data)
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["evaluate", "--rules", rules.path, "--data", data.path, "--phase", "dot1", "--watch"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        while !text.contains("Ctrl-C để dừng") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        process.interrupt()
+        text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("P (p, năm 2021)\n"), "\(text)")
+        #expect(text.contains(/── [0-2][0-9]:[0-5][0-9]:[0-5][0-9]: đã xét\n/), "\(text)")
+        #expect(!text.contains(" AM") && !text.contains(" PM"), "\(text)")
+        #expect(text.contains("── đang theo dõi \(rules.path)/**/*.lua và \(data.path)/ (kiểm tra mỗi 0,3 giây); Ctrl-C để dừng"), "\(text)")
+        #expect(text.contains("đã dừng theo dõi"), "\(text)")
+    }
+
     @Test func badDataExitsTwoNamingFileLineAndColumn() throws {
         let rules = try Self.folder(["plan.lua": Self.plan])
         var files = Self.data
