@@ -43,6 +43,18 @@ struct LanguageTests {
         #expect(Set(kinds.map { Wording(.vi)(.change($0)) }).count == 4)
     }
 
+    @Test func quotaWording() {
+        let vi = Wording(.vi), en = Wording(.en)
+        #expect(vi(.quota(share: 0.15, base: "Lao động tiên tiến", max: nil, within: "unit"))
+                == "chỉ tiêu: không quá 15% số Lao động tiên tiến, tính trong mỗi đơn vị")
+        #expect(vi(.quota(share: 0.2, base: nil, max: 5, within: "parent"))
+                == "chỉ tiêu: không quá 20% số đủ điều kiện, tối đa 5, tính trong mỗi công đoàn cấp trên")
+        #expect(vi(.quota(share: nil, base: nil, max: 1, within: "cluster")) == "chỉ tiêu: tối đa 1, tính trong mỗi cụm, khối thi đua")
+        #expect(vi(.quota(share: nil, base: nil, max: 5, within: "proposed")) == "chỉ tiêu: tối đa 5, tính trong mỗi nhóm theo cột proposed")
+        #expect(vi(.quota(share: nil, base: nil, max: 1000, within: nil)) == "chỉ tiêu: tối đa 1.000, tính chung")
+        #expect(en(.quota(share: 0.125, base: nil, max: 1000, within: "unit")) == "quota 12.5% of eligible, at most 1,000 per unit")
+    }
+
     @Test func theIssuesSentence() {
         let m = Message.awardCounts(considered: 30000, kind: .member, eligible: 422, awarded: 4)
         #expect(Wording(.vi)(m) == "xét 30.000 đoàn viên, đủ điều kiện 422, khen thưởng 4")

@@ -104,7 +104,7 @@ extension Message {
         case "parent": "công đoàn cấp trên"
         case "cluster": "cụm, khối thi đua"
         case "district": "địa bàn"
-        default: "nhóm theo \(field)"
+        default: "nhóm theo cột \(field)"
         }
     }
 }
