@@ -49,12 +49,13 @@ struct Evaluate: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        if let out { try OutputTarget.check(out, inputs: [(source.rules, OutputTarget.rules), (source.data, OutputTarget.data)]) }
         if watch { return WatchScreen(command: self).run() }
         var clock = StepClock(enabled: timings)
         let rules = try source.loadRules(limits: limits.limits)
         printWarnings(rules)
         clock.step("load rules")
-        let data = try source.loadData(plan: rules.plan)
+        let data = try source.loadData(plan: rules.plan, timeout: limits.timeout)
         clock.step("load data")
         var options = limits.evaluation
         let bar = ProgressBar(enabled: !quiet && !timings && ProgressBar.isTerminal)

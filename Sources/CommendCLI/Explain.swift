@@ -30,7 +30,7 @@ struct Explain: ParsableCommand {
         if let award, rules.award(award) == nil, rules.scoring(award) == nil {
             throw EvaluationError("unknown award or scoring \"\(award)\"")
         }
-        let data = try source.loadData(plan: rules.plan)
+        let data = try source.loadData(plan: rules.plan, timeout: limits.timeout)
         if data.members.row(of: subject) == nil && data.units.row(of: subject) == nil {
             throw EvaluationError("no member or unit \"\(subject)\" in \(source.data)")
         }

@@ -74,7 +74,8 @@ struct WatchScreen {
             text += "\(kept); " + say(failure.kind == .rules ? .rulesNeedFix : .dataNeedsFix) + "\n"
             for message in failure.messages { text += message + "\n" }
         }
-        status(text)
+        // Messages, names and changes come from rules and data: no control characters reach the terminal.
+        status(Terminal.text(text))
     }
 
     /// The result in the chosen format, to --out (whole or not at all) or standard output.

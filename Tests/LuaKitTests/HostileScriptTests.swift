@@ -156,6 +156,43 @@ let hostileScripts: [Hostile] = [
         #expect(a == b)
     }
 
+    @Test func pairsListsKeysInADefinedOrder() throws {
+        // Lua's own order of string keys changes from run to run (the hash is seeded).
+        let source = """
+            local t = { zeta = 1, alpha = 2, [3] = 3, [1] = 1, beta = 4, [true] = 1, [2.5] = 0, [false] = 0 }
+            t.beta = nil
+            local keys = {}
+            for k, v in pairs(t) do keys[#keys + 1] = tostring(k) end
+            local libs = {}
+            for k in pairs(math) do libs[#libs + 1] = k end
+            return table.concat(keys, " "), libs[1] < libs[2] and libs[#libs - 1] < libs[#libs]
+            """
+        #expect(try sandbox().run(source) == [.string("1 2.5 3 alpha zeta false true"), .bool(true)])
+        let box = try sandbox()
+        do {
+            try box.run("for k in pairs(nil) do end")
+            Issue.record("pairs(nil) ran")
+        } catch let error as LuaError {
+            #expect(error.message.contains("bad argument #1 to 'pairs' (table expected, got nil)"), "\(error)")
+            #expect(error.chunk == "rules/test.lua")
+        }
+    }
+
+    @Test func sharedStateInAChunkIsFoundWithItsLine() throws {
+        let box = try sandbox()
+        let chunk = try box.sandbox.load(Array("""
+            local n, cache = 0, nil
+            local function f()
+              local k = 0
+              local function g() k = k + 1; cache = k end
+              g()
+              n = n + 1
+            end
+            n = 5
+            """.utf8), chunkName: "rules/s.lua")
+        #expect(chunk.sharedStateWrites() == [SharedStateWrite(line: 4, name: "cache"), SharedStateWrite(line: 6, name: "n")])
+    }
+
     @Test func printGoesToDiagnostics() throws {
         let box = try sandbox()
         try box.run("print('a', 1, nil, true)")

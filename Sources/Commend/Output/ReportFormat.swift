@@ -16,15 +16,17 @@ public enum ReportFormat {
         let say = Wording(language)
         func heading(_ text: String, level: Int) {
             switch style {
-            case .plain: out.write(level == 1 ? "\(text)\n\(String(repeating: "═", count: TextTable.width(text)))\n" : "\n\(text)\n")
-            case .markdown: out.write("\(String(repeating: "#", count: level)) \(text)\n\n")
+            case .plain:
+                let text = Terminal.line(text)
+                out.write(level == 1 ? "\(text)\n\(String(repeating: "═", count: TextTable.width(text)))\n" : "\n\(text)\n")
+            case .markdown: out.write("\(String(repeating: "#", count: level)) \(Markdown.escape(text))\n\n")
             case .html: out.write("<h\(level)>\(HTML.escape(text))</h\(level)>\n")
             }
         }
         func paragraph(_ text: String) {
             switch style {
-            case .plain: out.write("  \(text)\n")
-            case .markdown: out.write("\(text)\n\n")
+            case .plain: out.write("  \(Terminal.line(text))\n")
+            case .markdown: out.write("\(Markdown.escape(text))\n\n")
             case .html: out.write("<p>\(HTML.escape(text))</p>\n")
             }
         }
