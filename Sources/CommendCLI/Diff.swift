@@ -51,6 +51,7 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "The new rules directory, compared with --rules (the old rules).")
     var against: String
@@ -75,7 +76,7 @@ struct Diff: ParsableCommand {
         let impact = Impact(old: before, new: after)
         let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
         switch format {
-        case .table: sink.write(Terminal.text(ImpactTextFormat.text(impact, old: source.rules, new: against)))
+        case .table: sink.write(Terminal.text(ImpactTextFormat.text(impact, old: source.rules, new: against, language: language.lang)))
         case .json: sink.write(ImpactJSONFormat.text(impact))
         }
         try sink.commit()

@@ -16,6 +16,7 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "The member or unit id.")
     var subject: String
@@ -34,8 +35,8 @@ struct Explain: ParsableCommand {
             throw EvaluationError("no member or unit \"\(subject)\" in \(source.data)")
         }
         let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: limits.evaluation)
-        guard let text = ExplainFormat.text(result, subject: subject, only: award) else {
-            print("No award or scoring of phase \(source.phase) applies to \(subject).")
+        guard let text = ExplainFormat.text(result, subject: subject, only: award, language: language.lang) else {
+            print(language.wording(.nothingApplies(phase: source.phase, subject: subject)))
             return
         }
         print(text, terminator: "")

@@ -84,3 +84,13 @@ func printWarnings(_ rules: RuleSet) {
         FileHandle.standardError.write(Data((Terminal.text(warning.description) + "\n").utf8))
     }
 }
+
+/// `--lang`: the language of readable output (RULES.md section 9).
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Language of readable output: vi (Vietnamese, the default) or en (English). JSON and CSV do not change.")
+    var lang: Language = .vi
+
+    var wording: Wording { Wording(lang) }
+}
+
+extension Language: ExpressibleByArgument {}
