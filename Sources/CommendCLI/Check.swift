@@ -24,7 +24,7 @@ struct Check: ParsableCommand {
         let directory = URL(fileURLWithPath: rules)
         _ = try RuleFiles.read(directory: directory, displayName: rules)   // exit 2 when it does not exist
         let problems = RuleSet.check(directory: directory, displayName: rules, limits: limits.limits)
-        for problem in problems { print(problem) }
+        for problem in problems { print(Terminal.text(problem.description)) }
         let errors = problems.filter { $0.severity == .error }.count
         let warnings = problems.count - errors
         if errors > 0 {

@@ -36,12 +36,12 @@ struct TestCommand: ParsableCommand {
             set = try RuleSet.load(directory: directory, displayName: rules, limits: limits.limits)
         } catch let error as RuleLoadError {
             // No test can run: the rules' problems, then the closing line all the same.
-            for problem in error.problems { print(problem) }
+            for problem in error.problems { print(Terminal.text(problem.description)) }
             print("the rules did not load: no test was run")
             print("0 passed, 1 failed")
             throw ExitCode(1)
         }
-        let report = try RuleTestRunner(rules: set, limits: limits.limits).run(filter: filter) { line in print(line) }
+        let report = try RuleTestRunner(rules: set, limits: limits.limits).run(filter: filter) { line in print(Terminal.text(line)) }
         print(report.coverage.summary)
         var short = false
         if let coverageMin, report.coverage.percent < coverageMin {
