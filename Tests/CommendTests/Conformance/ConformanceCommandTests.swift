@@ -149,7 +149,7 @@ struct ConformanceCommandTests {
     }
 
     @Test func ruleTestsReportFailuresAndEndWithTheCount() throws {
-        let run = try CommandLineTests.commend(["test", "--rules", Self.path("rule-tests/rules")])
+        let run = try CommandLineTests.commend(["test", "--rules", Self.path("plan-a/rules")])
         #expect(run.status == 1)
         let lines = run.out.split(separator: "\n").map(String.init)
         // ldg_test.lua: "passing one" and "awarded false" pass; "failing one" fails twice:
