@@ -154,6 +154,19 @@ public final class LuaSandbox {
             local next, rawset, type, tostring = G.next, G.rawset, G.type, G.tostring
             local getmt, setmt = G.debug.getmetatable, G.debug.setmetatable
             local seen = setmetatable({}, { __mode = "k" })
+            -- A frozen table's contents sit in its backing table; `next` on
+            -- a frozen table walks the backing, so `next(t) == nil` and
+            -- `for k, v in next, t` see what they saw before the freeze.
+            local backings = setmetatable({}, { __mode = "k" })
+            local rawnext, raise = G.next, G.error
+            G.__commend_next = function(...)
+              local t, k = ...
+              if type(t) ~= "table" then
+                local got = select("#", ...) == 0 and "no value" or type(t)
+                raise("bad argument #1 to 'next' (table expected, got " .. got .. ")", 2)
+              end
+              return rawnext(backings[t] or t, k)
+            end
             local getupvalue, getinfo = G.debug.getupvalue, G.debug.getinfo
             local freeze
             -- A rule function's upvalues that hold tables (a file's
@@ -180,6 +193,7 @@ public final class LuaSandbox {
               local mt = getmt(t)
               if mt ~= nil and what ~= "global" and mt.__newindex ~= nil then return end
               local backing = {}
+              backings[t] = backing
               for k, v in next, t do backing[k] = v end
               for k in next, backing do rawset(t, k, nil) end
               if mt ~= nil then setmt(backing, mt) end
@@ -262,6 +276,8 @@ public final class LuaSandbox {
         for name in Self.allowedFunctions {
             base[name] = globals[name]
         }
+        base["next"] = globals["__commend_next"]
+        globals["__commend_next"] = .nil
         if case .function(let sortedPairs) = globals["__commend_pairs"] {
             base["pairs"] = .function(sortedPairs)
             sortedPairs.reference.push()

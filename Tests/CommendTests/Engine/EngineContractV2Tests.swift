@@ -121,6 +121,25 @@ struct EngineContractV2Tests {
         #expect(result.award("a")?.outcome("M1")?.criteria.first?.detail == "2,1")
     }
 
+    @Test func nextSeesWhatFrozenTablesHold() throws {
+        // Frozen globals, modules and file locals keep their contents for `next`:
+        // next(t) == nil still tests emptiness, `for k, v in next, t` still iterates.
+        let rules = try engineRules(["lib/m.lua": "return { a = 1 }\n", "a.lua": """
+            local m = require "lib.m"
+            local L = { x = 1 }
+            G = { y = 2 }
+            award "a" { subject = "member",
+              criteria = { { id = "c", check = function(s)
+                local n = 0
+                for _ in next, L do n = n + 1 end
+                local ok, e = pcall(function() local r = next(nil) return r end)
+                return true, tostring(next(L)) .. tostring(next(G)) .. tostring(next(m)) .. n .. tostring(next({})) .. " " .. e end } } }
+            """])
+        let result = try engineEvaluate(rules, try EngineErrorTests.oneMember(rules))
+        #expect(result.award("a")?.outcome("M1")?.criteria.first?.detail
+            == "xya1nil rules/a.lua:8: bad argument #1 to 'next' (table expected, got nil)")
+    }
+
     @Test func frozenTablesStillReadIterateAndCount() throws {
         let rules = try engineRules(["lib/m.lua": "return { list = { 3, 4 }, name = \"x\" }\n", "a.lua": """
             local m = require "lib.m"
