@@ -8,11 +8,12 @@ PHASE ?= dot1
 
 all: build
 
-# liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails.
+# liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails;
+# libsqlite3-dev (GRDB's SQLite, for recorded runs) when sqlite3 is missing.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4; then \
-	  echo "Installing liblua5.4-dev ..."; \
-	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev pkg-config; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 || ! pkg-config --exists sqlite3; then \
+	  echo "Installing liblua5.4-dev and libsqlite3-dev ..."; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev libsqlite3-dev pkg-config; \
 	fi
 
 build: deps

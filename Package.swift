@@ -6,12 +6,14 @@ let package = Package(
     products: [
         .library(name: "Commend", targets: ["Commend"]),
         .library(name: "LuaKit", targets: ["LuaKit"]),
+        .library(name: "CommendStore", targets: ["CommendStore"]),
         .executable(name: "commend", targets: ["CommendCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,10 +30,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Recorded runs (RULES.md §8): the Commend library itself pulls in no database.
+        .target(
+            name: "CommendStore",
+            dependencies: [
+                "Commend",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "CommendCLI",
             dependencies: [
                 "Commend",
+                "CommendStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +56,14 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CommendStoreTests",
+            dependencies: [
+                "Commend",
+                "CommendStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -3,14 +3,17 @@
 /// by display width.
 public enum ImpactTextFormat {
     /// The whole report. With `old`/`new` labels (the rules directories as
-    /// the user named them) it starts with a heading naming both sides.
-    public static func text(_ impact: Impact, old: String? = nil, new: String? = nil) -> String {
+    /// the user named them) it starts with a heading naming both sides;
+    /// `title` and `sides` name what is compared (two recorded runs: "old run", "new run").
+    public static func text(_ impact: Impact, old: String? = nil, new: String? = nil,
+                            title: String = "Impact of the rule change",
+                            sides: (old: String, new: String) = ("old rules", "new rules")) -> String {
         var out = ""
         if let old, let new {
-            let title = "Impact of the rule change on \(impact.phase.name) [\(impact.phase.id)]"
+            let title = "\(title) on \(impact.phase.name) [\(impact.phase.id)]"
             out += title + "\n" + String(repeating: "═", count: TextTable.width(title)) + "\n"
-            out += "  old rules: \(old) (\(impact.rulesDigest.old))\n"
-            out += "  new rules: \(new) (\(impact.rulesDigest.new))\n\n"
+            out += "  \(sides.old): \(old) (\(impact.rulesDigest.old))\n"
+            out += "  \(sides.new): \(new) (\(impact.rulesDigest.new))\n\n"
         }
         if impact.isEmpty { return out + "No subject gains or loses an award, rank or grade.\n" }
         var sections: [String] = []

@@ -3,7 +3,7 @@
 public enum CSVFormat {
     static let header = ["kind", "id", "subject", "name", "eligible", "awarded", "failed", "group", "place", "total", "rank", "grade"]
 
-    static func field(_ s: String) -> String {
+    public static func field(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }

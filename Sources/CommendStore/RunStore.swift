@@ -1,0 +1,84 @@
+import Commend
+import Foundation
+import GRDB
+
+/// The store of recorded runs (RULES.md §8): an SQLite database in WAL mode,
+/// opened through GRDB. Several processes may record into one file at once
+/// (each run is one transaction; a writer waits up to `busyTimeout` for
+/// another); a process killed while recording leaves no half run.
+///
+/// ```swift
+/// let store = try RunStore(path: "commend.db")
+/// let id = try store.record(recorder)            // see RunRecorder
+/// try store.finalize(run: id, replace: false)
+/// for line in try store.history(subject: "DV0000001") { print(line.year, line.decision) }
+/// ```
+///
+/// Safe to use from several threads (GRDB serialises writes and runs reads
+/// concurrently).
+public final class RunStore: Sendable {
+    /// The database file as given.
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a writer waits for another process's transaction.
+    public static let busyTimeout: TimeInterval = 120
+
+    /// Opens the store at `path`, creating it on first use and migrating an
+    /// older schema forward. Refused, with the file left as it was: a
+    /// database written by a newer version of Commend, a file that is not
+    /// SQLite, a read-only file or folder.
+    public init(path: String) throws {
+        self.path = path
+        try StoreFile.checkWritable(path)
+        if let version = try StoreFile.schemaVersion(at: path), version > StoreSchema.version {
+            throw Self.newer(path, version)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "commend.store"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = StoreSchema.migrator
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw Self.newer(path, try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 })
+            }
+            try migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError("\(path): cannot open the database: \(error.message ?? error.description)")
+        }
+    }
+
+    private static func newer(_ path: String, _ version: Int) -> StoreError {
+        StoreError("\(path): this database was written by a newer version of Commend (schema \(version); this version knows schema \(StoreSchema.version) and older). Use a newer commend; the file was not changed.")
+    }
+
+    /// The migrations applied to the database, in order.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { try StoreSchema.migrator.appliedMigrations($0) }
+    }
+
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+
+    /// Runs `body` in one write transaction, turning SQLite errors into `StoreError`.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError("\(path): \(error.message ?? error.description)")
+        }
+    }
+
+    /// Runs `body` on a read snapshot, turning SQLite errors into `StoreError`.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError("\(path): \(error.message ?? error.description)")
+        }
+    }
+}
