@@ -57,4 +57,9 @@ public struct Finalization: Sendable, Hashable {
     public var replaced: Int64?
     /// The run was already the official decision: nothing changed.
     public var alreadyFinal: Bool
+
+    public init(replaced: Int64?, alreadyFinal: Bool) {
+        self.replaced = replaced
+        self.alreadyFinal = alreadyFinal
+    }
 }

@@ -31,22 +31,31 @@ public final class RunStore: Sendable {
     public init(path: String) throws {
         self.path = path
         try StoreFile.checkWritable(path)
-        if let version = try StoreFile.schemaVersion(at: path), version > StoreSchema.version {
-            throw Self.newer(path, version)
-        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "commend.store"
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            let migrator = StoreSchema.migrator
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw Self.newer(path, try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 })
+            if let version = try StoreFile.schemaVersion(at: path) {
+                if version > StoreSchema.version { throw Self.newer(path, version) }
+                try Self.checkNotSuperseded(path)
             }
-            try migrator.migrate(pool)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw StoreError("\(path): cannot open the database: \(error.message ?? error.description)")
         }
+    }
+
+    /// Refuses a database that knows migrations this code does not, looking
+    /// through a read-only connection (which never writes the file).
+    private static func checkNotSuperseded(_ path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        let (superseded, version) = try DatabaseQueue(path: path, configuration: configuration).read { db in
+            (try StoreSchema.migrator.hasBeenSuperseded(db), try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+        }
+        if superseded || version > StoreSchema.version { throw newer(path, version) }
     }
 
     private static func newer(_ path: String, _ version: Int) -> StoreError {

@@ -7,12 +7,15 @@ enum StoreFile {
     /// (`user_version`, bytes 60-63, big-endian); nil when the file does not
     /// exist or is empty.
     static func schemaVersion(at path: String) throws -> Int? {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            if FileManager.default.fileExists(atPath: path) { throw StoreError("\(path): cannot read the database") }
-            return nil
+        let fd = open(path, O_RDONLY)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError("\(path): cannot read the database: \(String(cString: strerror(errno)))")
         }
-        defer { try? handle.close() }
-        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        defer { close(fd) }
+        var header = [UInt8](repeating: 0, count: 100)
+        let count = read(fd, &header, 100)
+        header.removeSubrange(max(count, 0)...)
         if header.isEmpty { return nil }
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
             throw StoreError("\(path): not a Commend database (not an SQLite file); nothing was changed")

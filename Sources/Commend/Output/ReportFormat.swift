@@ -54,7 +54,9 @@ public enum ReportFormat {
             }
             paragraph(summary)
             guard awarded > 0 else { continue }
-            var t = TextTable(a.quota == nil ? ["subject", "name"] : ["subject", "name", "group", "place"], numeric: [3])
+            // A result read back from JSON knows quota places but not the quota's settings.
+            let placed = a.quota != nil || award.results.contains { $0.quota != nil }
+            var t = TextTable(placed ? ["subject", "name", "group", "place"] : ["subject", "name"], numeric: [3])
             for r in award.results where r.awarded {
                 if let q = r.quota {
                     t.add([r.subject, r.name, q.group ?? "–", "\(q.place)/\(q.limit.map(String.init) ?? "–")"])

@@ -6,8 +6,9 @@ extension EvaluationResult {
     /// with `Impact` without the rules or data that made them.
     ///
     /// Declarations are rebuilt only as far as the JSON tells them (ids,
-    /// names, subject kinds, criterion and item texts; no source locations,
-    /// phases or quota settings). Criterion and item texts are read from the
+    /// names, subject kinds, criterion and item texts, the grades given with
+    /// the lowest total that received each; no source locations, phases or
+    /// quota settings). Criterion and item texts are read from the
     /// award or scoring when it lists them, otherwise from each result.
     /// A quota place's `eligible` count is the number of eligible results of
     /// its group.
@@ -105,13 +106,21 @@ private struct ResultJSONReader {
         let items = declared(object, "items", results).map {
             ScoringItem(id: text($0["id"]), text: text($0["text"]), max: number($0["max"]) ?? 0, location: Self.nowhere)
         }
-        let scoring = Scoring(id: try string(object["id"], "scoring.id"), name: text(object["name"]),
+        var scoring = Scoring(id: try string(object["id"], "scoring.id"), name: text(object["name"]),
                               subject: SubjectKind(rawValue: text(object["subject"])) ?? .unit,
                               movement: optionalText(object["movement"]), phases: nil, hasApplies: false, group: nil,
                               items: items, bonus: nil, hasPenalty: false, tiebreak: [], grades: [],
                               location: Self.nowhere)
         var groupSize: [String?: Int] = [:]
-        for result in results { groupSize[optionalText(result["group"]), default: 0] += 1 }
+        // The grades that were given, best first; each with the lowest total that received it.
+        var lowest: [String: Double] = [:]
+        for result in results {
+            groupSize[optionalText(result["group"]), default: 0] += 1
+            if let grade = optionalText(result["grade"]), let total = number(result["total"]) {
+                lowest[grade] = min(lowest[grade] ?? total, total)
+            }
+        }
+        scoring.grades = lowest.map { Grade(min: $0.value, label: $0.key) }.sorted { ($0.min, $1.label) > ($1.min, $0.label) }
         let outcomes = results.map { result in
             let byID = Dictionary(list(result["items"]).map { (text($0["id"]), $0) }, uniquingKeysWith: { a, _ in a })
             let group = optionalText(result["group"])
