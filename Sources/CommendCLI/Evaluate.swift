@@ -92,7 +92,7 @@ struct Evaluate: ParsableCommand {
             // Streamed into the file: each award is written as soon as it is
             // final, then dropped; the file appears only when all is written.
             let stream = TimedSink(format == .json ? JSONStream(sink) : CSVStream(sink))
-            let recorder = try record ? makeRecorder(forward: stream) : nil
+            let recorder = try record ? makeRecorder(forward: stream, json: format == .json ? sink : nil) : nil
             try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options,
                                    into: recorder ?? stream)
             try sink.commit()
@@ -104,7 +104,7 @@ struct Evaluate: ParsableCommand {
         let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options)
         bar.finish()
         clock.step("evaluate")
-        let recorder = try record ? makeRecorder(forward: nil) : nil
+        let recorder = try record ? makeRecorder(forward: nil, json: format == .json ? sink : nil) : nil
         if let recorder {
             try result.replay(into: recorder)
             clock.step("record: encode")
@@ -126,13 +126,14 @@ struct Evaluate: ParsableCommand {
     }
 
     /// A recorder of this run: the data digest and the options that affect results.
-    private func makeRecorder(forward: EvaluationSink?) throws -> RunRecorder {
+    /// `json`: the user's output when it is the JSON result (kept, not written twice).
+    private func makeRecorder(forward: EvaluationSink?, json: OutputSink?) throws -> RunRecorder {
         let options = ["rules": source.rules, "data": source.data, "max_memory_mib": String(limits.maxMemory),
                        "max_instructions": String(limits.maxInstructions),
                        "max_call_instructions": String(limits.maxCallInstructions),
                        "timeout_seconds": String(limits.timeout)]
         return try RunRecorder(dataDigest: DataDigest.of(URL(fileURLWithPath: source.data)), options: options,
-                               forward: forward)
+                               forward: forward, json: json)
     }
 
     /// Stores the run in one transaction and names it on standard error.

@@ -2,9 +2,8 @@ import Commend
 import Foundation
 
 /// Collects what `RunStore.record` stores of an evaluation while it runs:
-/// the JSON result exactly as `JSONStream` writes it (into a temporary
-/// file, so memory stays at what the evaluation itself holds) and one row
-/// per subject for history queries. Pass it to
+/// the JSON result exactly as `JSONStream` writes it (compressed in parts as
+/// it comes) and one row per subject for history queries. Pass it to
 /// `Evaluator.evaluate(..., into:)`, with the sink that writes the user's
 /// output as `forward`, then hand it to `RunStore.record`.
 ///
@@ -13,6 +12,11 @@ import Foundation
 /// try Evaluator.evaluate(rules: rules, data: data, phase: "dot2", into: recorder)
 /// let id = try store.record(recorder)
 /// ```
+///
+/// When the user's output is the JSON result itself, pass its sink as
+/// `json` (and the `JSONStream` writing into it as `forward`): the recorder
+/// then keeps the bytes written there instead of writing the JSON twice.
+/// Record only after that sink is committed.
 public final class RunRecorder: EvaluationSink {
     /// One subject's outcome of an award it was eligible for, or of a scoring.
     struct Row {
@@ -28,9 +32,10 @@ public final class RunRecorder: EvaluationSink {
     let dataDigest: String
     let options: String
     private let forward: EvaluationSink?
-    private let json: JSONStream
-    private let output: OutputSink
-    let jsonFile: URL
+    /// The JSON writer of the recorder's own copy (nil when it taps the user's output).
+    private let json: JSONStream?
+    private let output: OutputSink?
+    let parts = JSONParts()
     private(set) var plan: Plan?
     private(set) var phase: Phase?
     private(set) var rulesDigest = ""
@@ -43,28 +48,34 @@ public final class RunRecorder: EvaluationSink {
     ///     the data an embedder built in code.
     ///   - options: the options that affect results, recorded as a JSON object.
     ///   - forward: a sink that receives every call too (the output the user asked for).
-    public init(dataDigest: String, options: [String: String] = [:], forward: EvaluationSink? = nil) throws {
+    ///   - json: the sink into which `forward` writes the JSON result, if it does.
+    public init(dataDigest: String, options: [String: String] = [:], forward: EvaluationSink? = nil,
+                json tapped: OutputSink? = nil) throws {
         self.dataDigest = dataDigest
         self.options = Self.jsonObject(options)
         self.forward = forward
-        jsonFile = FileManager.default.temporaryDirectory
-            .appendingPathComponent("commend-run-\(getpid())-\(UUID().uuidString).json")
-        output = try OutputSink(file: jsonFile)
-        json = JSONStream(output)
+        let parts = self.parts
+        if let tapped {
+            tapped.tap { parts.append($0) }
+            output = nil
+            json = nil
+        } else {
+            let own = OutputSink { parts.append($0) }
+            output = own
+            json = JSONStream(own)
+        }
     }
-
-    deinit { try? FileManager.default.removeItem(at: jsonFile) }
 
     public func begin(plan: Plan, phase: Phase, rulesDigest: String) throws {
         self.plan = plan
         self.phase = phase
         self.rulesDigest = rulesDigest
-        json.begin(plan: plan, phase: phase, rulesDigest: rulesDigest)
+        json?.begin(plan: plan, phase: phase, rulesDigest: rulesDigest)
         try forward?.begin(plan: plan, phase: phase, rulesDigest: rulesDigest)
     }
 
     public func award(_ result: AwardResult) throws {
-        json.award(result)
+        json?.award(result)
         let code = decision(result.id)
         for outcome in result.results where outcome.eligible {
             rows.append(Row(subject: outcome.subject, kind: .award, decision: code, awarded: outcome.awarded))
@@ -73,7 +84,7 @@ public final class RunRecorder: EvaluationSink {
     }
 
     public func scoring(_ result: ScoringResult) throws {
-        json.scoring(result)
+        json?.scoring(result)
         let code = decision(result.id)
         rows.reserveCapacity(rows.count + result.results.count)
         for outcome in result.results {
@@ -84,8 +95,8 @@ public final class RunRecorder: EvaluationSink {
     }
 
     public func end(diagnostics: [Diagnostic]) throws {
-        json.end(diagnostics: diagnostics)
-        try output.commit()
+        json?.end(diagnostics: diagnostics)
+        try output?.commit()
         finished = true
         try forward?.end(diagnostics: diagnostics)
     }

@@ -3,9 +3,6 @@ import Foundation
 import GRDB
 
 extension RunStore {
-    /// The JSON result is stored in parts of this many bytes.
-    static let partSize = 4 << 20
-
     /// Stores a finished evaluation in one transaction and returns its run id.
     /// Throws, recording nothing, if the evaluation did not finish.
     ///
@@ -19,39 +16,25 @@ extension RunStore {
         guard recorder.finished, let plan = recorder.plan, let phase = recorder.phase else {
             throw StoreError("the evaluation did not finish; nothing was recorded")
         }
-        let file = try FileHandle(forReadingFrom: recorder.jsonFile)
-        defer { try? file.close() }
-        let size = try file.seekToEnd()
-        try file.seek(toOffset: 0)
+        let (parts, size) = recorder.parts.finish()
         return try write { db in
+            // A national run adds millions of index entries: room to keep the index's pages in memory.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
             try db.execute(sql: """
                 INSERT INTO run (plan, plan_name, year, phase, phase_name, rules_digest, data_digest, options,
                                  engine_version, recorded_at, json_size)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [plan.id, plan.name, plan.year, phase.id, phase.name, recorder.rulesDigest,
-                                 recorder.dataDigest, recorder.options, engineVersion, Self.now(), Int64(size)])
+                                 recorder.dataDigest, recorder.options, engineVersion, Self.now(), size])
             let run = db.lastInsertedRowID
-            let part = try db.makeStatement(sql: "INSERT INTO run_json (run, part, bytes) VALUES (?, ?, ?)")
-            var index = 0
-            while let bytes = try file.read(upToCount: Self.partSize), !bytes.isEmpty {
-                try part.execute(arguments: [run, index, bytes])
-                index += 1
+            let insertPart = try db.makeStatement(sql: "INSERT INTO run_json (run, part, size, bytes) VALUES (?, ?, ?, ?)")
+            for (index, part) in parts.enumerated() {
+                try insertPart.execute(arguments: [run, index, part.size, part.bytes])
             }
-            let rows = recorder.rows, decisions = recorder.decisions
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO outcome (run, subject, kind, decision, awarded, rank, grade, total)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            var first: Int64?
-            for (i, row) in rows.enumerated() {
-                if i == rows.count / 2 { midway?() }
-                try insert.execute(arguments: [run, row.subject, row.kind == .award ? 0 : 1, decisions[Int(row.decision)],
-                                               row.awarded, row.rank, row.grade, row.total])
-                if first == nil { first = db.lastInsertedRowID }
-            }
-            if rows.isEmpty { midway?() }
+            let range = try OutcomeRows.insert(recorder.rows, decisions: recorder.decisions, run: run, db: db,
+                                               midway: midway)
             try db.execute(sql: "UPDATE run SET first_outcome = ?, last_outcome = ? WHERE id = ?",
-                           arguments: [first, first == nil ? nil : db.lastInsertedRowID, run])
+                           arguments: [range?.lowerBound, range?.upperBound, run])
             return run
         }
     }

@@ -36,24 +36,31 @@ extension RunStore {
         return run
     }
 
-    /// Writes the run's JSON result, byte for byte as it was recorded.
-    public func writeJSON(of id: Int64, to sink: OutputSink) throws {
+    /// Hands the run's JSON result to `body`, part by part, in order.
+    private func eachPart(of id: Int64, _ body: ([UInt8]) -> Void) throws {
         _ = try run(id)
         try read { db in
-            let parts = try Data.fetchCursor(db, sql: "SELECT bytes FROM run_json WHERE run = ? ORDER BY part", arguments: [id])
-            while let part = try parts.next() { sink.write(bytes: [UInt8](part)) }
+            let parts = try Row.fetchCursor(db, sql: "SELECT size, bytes FROM run_json WHERE run = ? ORDER BY part",
+                                            arguments: [id])
+            while let part = try parts.next() {
+                do {
+                    body(try JSONParts.expand(part["bytes"], size: part["size"]))
+                } catch let error as StoreError {
+                    throw StoreError("\(path): run \(id): \(error.description)")
+                }
+            }
         }
+    }
+
+    /// Writes the run's JSON result, byte for byte as it was recorded.
+    public func writeJSON(of id: Int64, to sink: OutputSink) throws {
+        try eachPart(of: id) { sink.write(bytes: $0) }
     }
 
     /// The run's JSON result read back as an `EvaluationResult` (for `Impact`).
     public func result(of id: Int64) throws -> EvaluationResult {
-        _ = try run(id)
-        let data = try read { db in
-            var data = Data()
-            let parts = try Data.fetchCursor(db, sql: "SELECT bytes FROM run_json WHERE run = ? ORDER BY part", arguments: [id])
-            while let part = try parts.next() { data.append(part) }
-            return data
-        }
+        var data = Data()
+        try eachPart(of: id) { data.append(contentsOf: $0) }
         do {
             return try EvaluationResult(json: data)
         } catch {

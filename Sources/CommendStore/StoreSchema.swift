@@ -10,7 +10,8 @@ import GRDB
 ///   and phase (at most one, by a partial unique index); a replaced one
 ///   keeps `replaced_by`.
 /// - `run_json`: the bytes of the run's JSON result (RULES.md §5) as the
-///   engine wrote them, in parts of a few MiB, in order.
+///   engine wrote them, in parts of 4 MiB, in order; each part zlib-compressed
+///   (`compress2`), or as it was when that is not smaller (`length(bytes) = size`).
 /// - `outcome`: one row per subject and award for which it was eligible
 ///   (awarded or not) and per subject and scoring (rank, grade, total), for
 ///   history queries; rows of one run are consecutive rowids
@@ -50,6 +51,7 @@ enum StoreSchema {
                 CREATE TABLE run_json (
                   run INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
                   part INTEGER NOT NULL,
+                  size INTEGER NOT NULL,
                   bytes BLOB NOT NULL,
                   PRIMARY KEY (run, part)
                 );
