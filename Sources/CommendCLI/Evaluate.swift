@@ -70,8 +70,7 @@ struct Evaluate: ParsableCommand {
         printWarnings(rules)
         clock.step("load rules")
         let store = try record ? self.store.open() : self.store.openIfPresent()
-        var data = try source.loadData(plan: rules.plan)
-        if let store { data.history += try store.history(before: rules.plan.year) }
+        let data = try self.store.addingHistory(to: try source.loadData(plan: rules.plan), plan: rules.plan, store: store)
         for warning in YearCheck.warnings(rules: rules, phase: source.phase, history: data.history) { printError(warning) }
         clock.step("load data")
         var options = limits.evaluation

@@ -16,6 +16,7 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "The member or unit id.")
     var subject: String
@@ -29,7 +30,7 @@ struct Explain: ParsableCommand {
         if let award, rules.award(award) == nil, rules.scoring(award) == nil {
             throw EvaluationError("unknown award or scoring \"\(award)\"")
         }
-        let data = try source.loadData(plan: rules.plan)
+        let data = try store.addingHistory(to: try source.loadData(plan: rules.plan), plan: rules.plan)
         if data.members.row(of: subject) == nil && data.units.row(of: subject) == nil {
             throw EvaluationError("no member or unit \"\(subject)\" in \(source.data)")
         }

@@ -22,7 +22,7 @@ struct HistoryExport: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let entries = try store.open().history(before: before)
+        let entries = try store.openForReading().history(before: before)
         let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
         sink.write("subject,award,year\n")
         for entry in entries { sink.write("\(CSVFormat.field(entry.subject)),\(CSVFormat.field(entry.award)),\(entry.year)\n") }

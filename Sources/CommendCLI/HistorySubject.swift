@@ -27,7 +27,7 @@ struct HistorySubject: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        let records = try store.open().history(subject: subject, allRuns: all)
+        let records = try store.openForReading().history(subject: subject, allRuns: all)
         let sink = OutputSink()
         switch format {
         case .table: sink.write(Self.table(records))

@@ -33,7 +33,7 @@ struct RunsDiff: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let store = try self.store.open()
+        let store = try self.store.openForReading()
         let old = try store.run(a), new = try store.run(b)
         let impact = Impact(old: try store.result(of: a), new: try store.result(of: b))
         let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()

@@ -28,7 +28,7 @@ struct RunsList: ParsableCommand {
     var format: Format = .table
 
     func run() throws {
-        let runs = try store.open().runs(plan: plan, phase: phase)
+        let runs = try store.openForReading().runs(plan: plan, phase: phase)
         let sink = OutputSink()
         switch format {
         case .json: sink.write(Self.json(runs))

@@ -25,7 +25,7 @@ struct RunsShow: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let store = try self.store.open()
+        let store = try self.store.openForReading()
         let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
         if format == .json {
             try store.writeJSON(of: runID, to: sink)

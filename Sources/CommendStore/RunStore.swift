@@ -19,7 +19,10 @@ import GRDB
 public final class RunStore: Sendable {
     /// The database file as given.
     public let path: String
-    let pool: DatabasePool
+    /// Reads go here: the pool, or a read-only connection.
+    private let reader: any DatabaseReader
+    /// nil when opened read-only.
+    private let writer: (any DatabaseWriter)?
 
     /// How long a writer waits for another process's transaction.
     public static let busyTimeout: TimeInterval = 120
@@ -28,34 +31,54 @@ public final class RunStore: Sendable {
     /// older schema forward. Refused, with the file left as it was: a
     /// database written by a newer version of Commend, a file that is not
     /// SQLite, a read-only file or folder.
-    public init(path: String) throws {
+    ///
+    /// With `readOnly`, an existing database is opened through a read-only
+    /// connection that never writes it (a read-only file can be read); its
+    /// schema must be this version's, and every write throws.
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
-        try StoreFile.checkWritable(path)
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
-        configuration.label = "commend.store"
+        if !readOnly { try StoreFile.checkWritable(path) }
         do {
+            var check: (reader: DatabaseQueue, upToDate: Bool)?
             if let version = try StoreFile.schemaVersion(at: path) {
                 if version > StoreSchema.version { throw Self.newer(path, version) }
-                try Self.checkNotSuperseded(path)
+                check = try Self.checkNotSuperseded(path)
             }
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(pool)
+            if readOnly {
+                guard let check else { throw StoreError("\(path): no such database (commend evaluate --record creates it)") }
+                guard check.upToDate else { throw StoreError("\(path): the database needs its schema migrated; open it once for writing") }
+                reader = check.reader
+                writer = nil
+                return
+            }
+            try check?.reader.close()
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(Self.busyTimeout)
+            configuration.label = "commend.store"
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            if check?.upToDate != true { try StoreSchema.migrator.migrate(pool) }
+            reader = pool
+            writer = pool
         } catch let error as DatabaseError {
             throw StoreError("\(path): cannot open the database: \(error.message ?? error.description)")
         }
     }
 
     /// Refuses a database that knows migrations this code does not, looking
-    /// through a read-only connection (which never writes the file).
-    private static func checkNotSuperseded(_ path: String) throws {
+    /// through a read-only connection (which never writes the file). Returns
+    /// the connection and whether every migration of this code is applied.
+    private static func checkNotSuperseded(_ path: String) throws -> (reader: DatabaseQueue, upToDate: Bool) {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
-        let (superseded, version) = try DatabaseQueue(path: path, configuration: configuration).read { db in
-            (try StoreSchema.migrator.hasBeenSuperseded(db), try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+        let migrator = StoreSchema.migrator
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let (superseded, complete, version) = try queue.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
+             try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
         }
         if superseded || version > StoreSchema.version { throw newer(path, version) }
+        return (queue, complete)
     }
 
     private static func newer(_ path: String, _ version: Int) -> StoreError {
@@ -64,7 +87,7 @@ public final class RunStore: Sendable {
 
     /// The migrations applied to the database, in order.
     public func appliedMigrations() throws -> [String] {
-        try pool.read { try StoreSchema.migrator.appliedMigrations($0) }
+        try read { try StoreSchema.migrator.appliedMigrations($0) }
     }
 
     static func now() -> String {
@@ -75,8 +98,9 @@ public final class RunStore: Sendable {
 
     /// Runs `body` in one write transaction, turning SQLite errors into `StoreError`.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let writer else { throw StoreError("\(path): opened read-only; nothing was written") }
         do {
-            return try pool.write(body)
+            return try writer.write(body)
         } catch let error as DatabaseError {
             throw StoreError("\(path): \(error.message ?? error.description)")
         }
@@ -85,7 +109,7 @@ public final class RunStore: Sendable {
     /// Runs `body` on a read snapshot, turning SQLite errors into `StoreError`.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            return try reader.read(body)
         } catch let error as DatabaseError {
             throw StoreError("\(path): \(error.message ?? error.description)")
         }

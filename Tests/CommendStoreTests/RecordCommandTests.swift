@@ -133,6 +133,10 @@ struct RecordCommandTests {
         #expect(run.status == 2 && run.err.contains("read-only") && run.out.isEmpty, "\(run.err)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == names)
+        // Reading needs no write: the read-only file still lists its run.
+        let list = try StoreSupport.run(["runs", "list", "--format", "json"], in: folder)
+        #expect(list.status == 0 && list.text.contains("\"id\": 1"), "\(list.err)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
 
         let locked = folder.appendingPathComponent("locked")
         try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: false)
