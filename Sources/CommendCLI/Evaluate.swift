@@ -21,6 +21,10 @@ struct Evaluate: ParsableCommand {
             (awards gained or lost, ranks and grades moved). A reload that fails keeps the
             last good result, with the errors after it. Ctrl-C stops.
 
+            The table, md and html formats (and the watch screen) are in Vietnamese,
+            numbers as 1.234,5 and dates as 30/06/2021; --lang en gives English.
+            JSON and CSV are the same in any language.
+
             With --record, the run is stored in the database of recorded runs (--db,
             default $COMMEND_DB, else commend.db): plan, phase, rules and data digests,
             the options that affect results, the engine version, the time and the whole
@@ -38,6 +42,7 @@ struct Evaluate: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Output format: table (readable text), json (RULES.md §5), csv, md or html.")
     var format: Format = .table
@@ -64,13 +69,15 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
+        if let out { try OutputTarget.check(out, inputs: [(source.rules, OutputTarget.rules), (source.data, OutputTarget.data)]) }
         if watch { return WatchScreen(command: self).run() }
         var clock = StepClock(enabled: timings)
         let rules = try source.loadRules(limits: limits.limits)
         printWarnings(rules)
         clock.step("load rules")
         let store = try record ? self.store.open() : self.store.openIfPresent()
-        let data = try self.store.addingHistory(to: try source.loadData(plan: rules.plan), plan: rules.plan, store: store)
+        let data = try self.store.addingHistory(to: try source.loadData(plan: rules.plan, timeout: limits.timeout),
+                                                plan: rules.plan, store: store)
         for warning in YearCheck.warnings(rules: rules, phase: source.phase, history: data.history) { printError(warning) }
         clock.step("load data")
         var options = limits.evaluation
@@ -114,11 +121,12 @@ struct Evaluate: ParsableCommand {
         if let store, let recorder { try save(recorder, in: store, clock: &clock) }
     }
 
-    private func write(_ result: EvaluationResult, to sink: OutputSink) {
+    /// The result in the chosen format; the readable ones in the chosen language.
+    func write(_ result: EvaluationResult, to sink: OutputSink) {
         switch format {
-        case .table: ReportFormat.write(result, style: .plain, to: sink)
-        case .md: ReportFormat.write(result, style: .markdown, to: sink)
-        case .html: ReportFormat.write(result, style: .html, to: sink)
+        case .table: ReportFormat.write(result, style: .plain, language: language.lang, to: sink)
+        case .md: ReportFormat.write(result, style: .markdown, language: language.lang, to: sink)
+        case .html: ReportFormat.write(result, style: .html, language: language.lang, to: sink)
         case .json: JSONFormat.write(result, to: sink)
         case .csv: CSVFormat.write(result, to: sink)
         }
