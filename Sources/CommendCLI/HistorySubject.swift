@@ -16,6 +16,7 @@ struct HistorySubject: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "The subject id (a member or unit id).")
     var subject: String
@@ -30,24 +31,22 @@ struct HistorySubject: ParsableCommand {
         let records = try store.openForReading().history(subject: subject, allRuns: all)
         let sink = OutputSink()
         switch format {
-        case .table: sink.write(Self.table(records))
+        case .table: sink.write(Self.table(records, language.wording))
         case .json: sink.write(Self.json(records))
         }
         try sink.commit()
     }
 
-    static func table(_ records: [SubjectRecord]) -> String {
-        guard !records.isEmpty else { return "No history for this subject.\n" }
-        var table = TextTable(["year", "phase", "award or scoring", "outcome", "run"])
+    static func table(_ records: [SubjectRecord], _ say: Wording) -> String {
+        guard !records.isEmpty else { return say(.noHistory) + "\n" }
+        let columns: [Message.StoreColumn] = [.year, .phase, .decision, .outcome, .run]
+        var table = TextTable(columns.map { say(.storeColumn($0)) })
         for r in records {
-            let outcome: String
-            switch r.kind {
-            case .award: outcome = r.awarded == false ? "eligible, not awarded" : "awarded"
-            case .scoring:
-                outcome = "rank \(r.rank.map(String.init) ?? "-")" + (r.grade.map { ", \($0)" } ?? "")
-                    + (r.total.map { ", \(plainNumber($0)) points" } ?? "")
+            let outcome = switch r.kind {
+            case .award: say(r.awarded == false ? .eligibleNotAwarded : .historyAwarded)
+            case .scoring: say(.historyScore(rank: r.rank, grade: r.grade, total: r.total))
             }
-            let run = r.run.map { "\($0)" + (r.finalized ? "" : " (not final)") } ?? "imported"
+            let run = r.run.map { r.finalized ? String($0) : say(.runNotFinal($0)) } ?? say(.historyImported)
             table.add([String(r.year), r.phase ?? "", r.decision, outcome, run])
         }
         return table.plain()

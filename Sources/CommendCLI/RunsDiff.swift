@@ -19,6 +19,7 @@ struct RunsDiff: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: "The older run (the old side).")
     var a: Int64
@@ -39,10 +40,9 @@ struct RunsDiff: ParsableCommand {
         let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
         switch format {
         case .table:
-            sink.write(ImpactTextFormat.text(
-                impact, old: "run \(a), \(old.plan) \(old.phase), recorded \(old.recordedAt)",
-                new: "run \(b), \(new.plan) \(new.phase), recorded \(new.recordedAt)",
-                title: "Changes from run \(a) to run \(b)", sides: ("old run", "new run")))
+            sink.write(Terminal.text(ImpactTextFormat.text(
+                impact, old: "\(a), \(old.plan) \(old.phase), \(old.recordedAt)",
+                new: "\(b), \(new.plan) \(new.phase), \(new.recordedAt)", runs: (a, b), language: language.lang)))
         case .json: sink.write(ImpactJSONFormat.text(impact))
         }
         try sink.commit()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Commend
 import CommendStore
 
 struct RunsFinalize: ParsableCommand {
@@ -13,6 +14,7 @@ struct RunsFinalize: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: ArgumentHelp("The run id (commend runs list).", valueName: "run"))
     var runID: Int64
@@ -24,13 +26,7 @@ struct RunsFinalize: ParsableCommand {
         let store = try self.store.open()
         let outcome = try store.finalize(run: runID, replace: replace)
         let recorded = try store.run(runID)
-        let what = "plan \(recorded.plan) (\(recorded.year)), phase \(recorded.phase)"
-        if outcome.alreadyFinal {
-            print("run \(runID) is already the final decision of \(what)")
-        } else if let replaced = outcome.replaced {
-            print("run \(runID) is now the final decision of \(what); run \(replaced) is marked as replaced")
-        } else {
-            print("run \(runID) is now the final decision of \(what)")
-        }
+        print(language.wording(.finalized(run: runID, plan: recorded.plan, year: recorded.year, phase: recorded.phase,
+                                          replaced: outcome.replaced, already: outcome.alreadyFinal)))
     }
 }

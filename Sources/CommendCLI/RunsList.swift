@@ -17,6 +17,7 @@ struct RunsList: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Only runs of this plan id.")
     var plan: String?
@@ -32,7 +33,7 @@ struct RunsList: ParsableCommand {
         let sink = OutputSink()
         switch format {
         case .json: sink.write(Self.json(runs))
-        case .table: sink.write(Self.table(runs))
+        case .table: sink.write(Self.table(runs, language.wording))
         }
         try sink.commit()
     }
@@ -48,11 +49,12 @@ struct RunsList: ParsableCommand {
         return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
-    static func table(_ runs: [RecordedRun]) -> String {
-        if runs.isEmpty { return "No recorded runs.\n" }
-        var table = TextTable(["run", "plan", "year", "phase", "recorded (UTC)", "final", "rules", "data"])
+    static func table(_ runs: [RecordedRun], _ say: Wording) -> String {
+        if runs.isEmpty { return say(.noRuns) + "\n" }
+        let columns: [Message.StoreColumn] = [.run, .plan, .year, .phase, .recorded, .status, .rules, .data]
+        var table = TextTable(columns.map { say(.storeColumn($0)) })
         for run in runs {
-            let final = run.finalized ? "final" : run.replacedBy.map { "replaced by \($0)" } ?? ""
+            let final = run.finalized ? say(.runFinal) : run.replacedBy.map { say(.runReplaced(by: $0)) } ?? ""
             table.add([String(run.id), run.plan, String(run.year), run.phase, run.recordedAt, final,
                        short(run.rulesDigest), short(run.dataDigest)])
         }

@@ -14,6 +14,7 @@ struct RunsShow: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
 
     @Argument(help: ArgumentHelp("The run id (commend runs list).", valueName: "run"))
     var runID: Int64
@@ -32,9 +33,9 @@ struct RunsShow: ParsableCommand {
         } else {
             let result = try store.result(of: runID)
             switch format {
-            case .table: ReportFormat.write(result, style: .plain, to: sink)
-            case .md: ReportFormat.write(result, style: .markdown, to: sink)
-            case .html: ReportFormat.write(result, style: .html, to: sink)
+            case .table: ReportFormat.write(result, style: .plain, language: language.lang, to: sink)
+            case .md: ReportFormat.write(result, style: .markdown, language: language.lang, to: sink)
+            case .html: ReportFormat.write(result, style: .html, language: language.lang, to: sink)
             case .csv: CSVFormat.write(result, to: sink)
             case .json: break
             }

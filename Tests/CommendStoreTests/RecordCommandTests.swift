@@ -62,14 +62,16 @@ struct RecordCommandTests {
         #expect(try StoreSupport.run(["runs", "finalize", "1"], in: folder).status == 0)
         let refused = try StoreSupport.run(["runs", "finalize", "2"], in: folder)
         #expect(refused.status == 2 && refused.err.contains("--replace"))
-        let replaced = try StoreSupport.run(["runs", "finalize", "2", "--replace"], in: folder)
+        let replaced = try StoreSupport.run(["runs", "finalize", "2", "--replace", "--lang", "en"], in: folder)
         #expect(replaced.status == 0 && replaced.text.contains("run 1 is marked as replaced"))
         let list = try StoreSupport.run(["runs", "list", "--format", "json", "--phase", "dot1", "--plan", "p"], in: folder)
         let runs = try #require(try JSONSerialization.jsonObject(with: list.out) as? [[String: Any]])
         #expect(runs.map { $0["finalized"] as? Bool } == [false, true])
         #expect(runs[0]["replaced_by"] as? Int == 2)
         let table = try StoreSupport.run(["runs", "list"], in: folder)
-        #expect(table.text.contains("replaced by 2"))
+        #expect(table.text.contains("đã thay bằng lần 2") && table.text.contains("đã chốt"), "\(table.text)")
+        let english = try StoreSupport.run(["runs", "list", "--lang", "en"], in: folder)
+        #expect(english.text.contains("replaced by 2") && english.text.contains("recorded (UTC)"))
         let none = try StoreSupport.run(["runs", "list", "--format", "json", "--phase", "dot2"], in: folder)
         #expect(none.text == "[]\n")
     }
@@ -91,7 +93,7 @@ struct RecordCommandTests {
         #expect((quota["old"] as? [String: Any])?["place"] as? Int == 1)
         #expect((quota["new"] as? [String: Any])?["place"] as? Int == 2)
         #expect((impact["scorings"] as? [Any])?.isEmpty == true)
-        let text = try StoreSupport.run(["runs", "diff", "1", "2"], in: folder)
+        let text = try StoreSupport.run(["runs", "diff", "1", "2", "--lang", "en"], in: folder)
         #expect(text.text.contains("Changes from run 1 to run 2") && text.text.contains("M2"))
     }
 
@@ -110,6 +112,15 @@ struct RecordCommandTests {
         #expect(records.map { "\($0["year"]!) \($0["id"]!) \($0["awarded"]!)" } == ["2019 sk 1", "2021 sk 0"])
         let bad = try StoreSupport.run(["history", "import", "data/units.csv"], in: folder)
         #expect(bad.status == 2 && bad.err.contains("data/units.csv"))
+    }
+
+    @Test func everyLabelOfTheRunTablesHasBothLanguages() {
+        for column in Message.StoreColumn.allCases {
+            let vi = Wording(.vi)(.storeColumn(column)), en = Wording(.en)(.storeColumn(column))
+            #expect(!vi.isEmpty && !en.isEmpty && vi != en, "\(column)")
+        }
+        #expect(Wording(.vi)(.historyScore(rank: 16, grade: "Khá", total: 73.41)) == "hạng 16, Khá, 73,41 điểm")
+        #expect(Wording(.en)(.historyScore(rank: 16, grade: "Khá", total: 73.41)) == "rank 16, Khá, 73.41 points")
     }
 
     @Test func evaluateWarnsWhenTheYearBeforeHasNoHistory() throws {

@@ -28,6 +28,32 @@ extension Message {
             case .change: return "change"
             case .reason: return "because"
             }
+        case .storeColumn(let column):
+            switch column {
+            case .run: return "run"
+            case .plan: return "plan"
+            case .year: return "year"
+            case .phase: return "phase"
+            case .recorded: return "recorded (UTC)"
+            case .status: return "final"
+            case .rules: return "rules"
+            case .data: return "data"
+            case .decision: return "award or scoring"
+            case .outcome: return "outcome"
+            }
+        case .runFinal: return "final"
+        case .runReplaced(let by): return "replaced by \(by)"
+        case .noRuns: return "No recorded runs."
+        case .finalized(let run, let plan, let year, let phase, let replaced, let already):
+            let what = "plan \(plan) (\(year)), phase \(phase)"
+            if already { return "run \(run) is already the final decision of \(what)" }
+            return "run \(run) is now the final decision of \(what)" + (replaced.map { "; run \($0) is marked as replaced" } ?? "")
+        case .historyAwarded: return "awarded"
+        case .historyScore(let rank, let grade, let total):
+            return "rank \(rank.map(c) ?? "–")" + (grade.map { ", \($0)" } ?? "") + (total.map { ", \(n($0)) points" } ?? "")
+        case .historyImported: return "imported"
+        case .runNotFinal(let run): return "\(run) (not final)"
+        case .noHistory: return "No history for this subject."
         case .awarded: return "AWARDED"
         case .eligibleNotAwarded: return "eligible, not awarded"
         case .notEligible: return "not eligible"
