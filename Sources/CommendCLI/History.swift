@@ -13,7 +13,8 @@ struct History: ParsableCommand {
               commend history subject DV0000001
 
             Every subcommand takes --db FILE; export takes --before YEAR and --out FILE;
-            subject takes --all (runs not finalized too) and --format (table or json).
+            subject takes --all (runs not finalized too), --format (table or json) and
+            --lang (vi or en).
             """,
         subcommands: [HistoryImport.self, HistoryExport.self, HistorySubject.self])
 }

@@ -14,9 +14,10 @@ struct Runs: ParsableCommand {
               commend runs finalize 3
               commend runs diff 2 3
 
-            Every subcommand takes --db FILE; list takes --plan, --phase and --format
-            (table or json); show takes --format and --out; finalize takes --replace;
-            diff takes --format and --out.
+            Every subcommand takes --db FILE and --lang (vi or en, for tables and
+            messages); list takes --plan, --phase and --format (table or json); show
+            takes --format and --out; finalize takes --replace; diff takes --format and
+            --out.
             """,
         subcommands: [RunsList.self, RunsShow.self, RunsFinalize.self, RunsDiff.self])
 }
