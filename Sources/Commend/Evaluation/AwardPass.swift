@@ -35,7 +35,7 @@ extension Worker {
     func evaluateAward(_ index: Int, rows: ArraySlice<Int>) throws -> [AwardRow] {
         let award = runtime.awards[index]
         let functions = runtime.awardFunctions[index]
-        let sequence = awardSequence(index)
+        let sequence = sequence(.award(index))
         let view = data.view(award.subject)
         let what = "award \"\(award.id)\""
         let criteria = award.criteria.count
@@ -128,9 +128,9 @@ extension Worker {
     /// A Lua error from a rule function as a `RuleError`, or the dependency it was interrupted for.
     func ruleError(_ error: any Error, what: String, part: String, id: String, at location: SourceLocation) -> any Error {
         guard let error = error as? LuaError else { return error }
-        if error.kind == .interrupted, let interrupt = error.underlying as? LuaInterrupt, let key = interrupt.payload as? String {
+        if error.kind == .interrupted, let interrupt = error.underlying as? LuaInterrupt, let id = interrupt.payload as? DeclarationID {
             state.clearInterrupt()
-            return DependencyNeeded(key: key)
+            return DependencyNeeded(id: id)
         }
         return RuleError(error, declaration: what, part: part, subject: id, fallback: location)
     }

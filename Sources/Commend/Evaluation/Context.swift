@@ -116,45 +116,41 @@ extension Worker {
     /// the subject named by argument 2 (both read in place); nil when the
     /// award does not apply in this phase or the subject is unknown.
     private func awardState<T>(_ call: LuaCall, _ read: (ResultStore.AwardState, Int) -> T) throws -> T? {
-        try lookUp(call, "award", ids: awardIDs, names: awardIndex.keys, applicable: applicableAwards, states: &awardStates,
-                   declaration: { (runtime.awards[$0].id, runtime.awards[$0].subject) },
-                   published: { store.awards[$0] }).map { read($0.state, $0.row) }
+        guard let (state, row) = try lookUp(call, .award), case .award(let award) = state else { return nil }
+        return read(award, row)
     }
 
     /// The same for scorings.
     private func scoringState<T>(_ call: LuaCall, _ read: (ResultStore.ScoringState, Int) -> T?) throws -> T? {
-        try lookUp(call, "scoring", ids: scoringIDs, names: scoringIndex.keys, applicable: applicableScorings, states: &scoringStates,
-                   declaration: { (runtime.scorings[$0].id, runtime.scorings[$0].subject) },
-                   published: { store.scorings[$0] }).flatMap { read($0.state, $0.row) }
+        guard let (state, row) = try lookUp(call, .scoring), case .scoring(let scoring) = state else { return nil }
+        return read(scoring, row)
     }
 
-    /// Finds the declaration named by argument 1 among `ids`, its published
+    /// Finds the declaration of `kind` named by argument 1, its published
     /// state (kept in `states` once found; a state not yet published
     /// interrupts the pass for it) and the row of the subject named by
     /// argument 2.
-    private func lookUp<S>(_ call: LuaCall, _ kind: String, ids: [[UInt8]], names: Dictionary<String, Int>.Keys,
-                           applicable: [Bool], states: inout [S?],
-                           declaration: (Int) -> (id: String, subject: SubjectKind),
-                           published: (String) -> S?) throws -> (state: S, row: Int)? {
+    private func lookUp(_ call: LuaCall, _ kind: DeclarationID.Kind) throws -> (state: ResultStore.State, row: Int)? {
         try call.withStringArgument(2) { _ in }
-        guard let index = try call.withStringArgument(1, { Worker.find($0, in: ids) }) else {
-            let id = try call.argument(1, as: String.self)
+        guard let id = try call.withStringArgument(1, { find($0, kind) }) else {
+            let name = try call.argument(1, as: String.self)
+            let names = (kind == .award ? runtime.awards.map(\.id) : runtime.scorings.map(\.id))
             throw RuleError(kind: .reference, location: nil,
-                            message: "unknown \(kind) \"\(id)\"\(Suggestion.hint(for: id, in: names))")
+                            message: "unknown \(kind.rawValue) \"\(name)\"\(Suggestion.hint(for: name, in: names))")
         }
-        guard applicable[index] else { return nil }
-        let (id, subject) = declaration(index)
-        let state: S
-        if let known = states[index] {
+        guard store.applies(id) else { return nil }
+        let declaration = runtime.declaration(id)
+        let state: ResultStore.State
+        if let known = states[id] {
             state = known
         } else {
-            guard let found = published(id) else {
-                throw LuaInterrupt("\(kind) \"\(id)\" is needed first", payload: kind + ":" + id)
+            guard let found = store.state(id) else {
+                throw LuaInterrupt("\(kind.rawValue) \"\(declaration.id)\" is needed first", payload: id)
             }
-            states[index] = found
+            states[id] = found
             state = found
         }
-        let view = data.view(subject)
+        let view = data.view(declaration.subject)
         guard let row = try call.withStringArgument(2, { subjectRow($0, in: view) }) else { return nil }
         return (state, row)
     }
@@ -181,11 +177,8 @@ extension Worker {
         return view.row(of: bytes)
     }
 
-    /// The index of the id with these bytes (the first, as `awardIndex` keeps).
-    static func find(_ bytes: UnsafeBufferPointer<UInt8>, in ids: [[UInt8]]) -> Int? {
-        for (i, id) in ids.enumerated() where id.count == bytes.count {
-            if id.withUnsafeBufferPointer({ $0.same(as: bytes) }) { return i }
-        }
-        return nil
+    /// The first declaration of `kind` whose id has these bytes.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, _ kind: DeclarationID.Kind) -> DeclarationID? {
+        idBytes.values(kind).firstOffset(of: bytes).map { DeclarationID(kind, $0) }
     }
 }

@@ -60,30 +60,36 @@ final class Run {
     let rules: RuleSet
     let data: PhaseData
     let options: EvaluationOptions
-    let store = ResultStore()
+    let store: ResultStore
     let workers: [Worker]
-    let applicable: Set<String>
-    var awardResults: [String: AwardResult] = [:]
-    var scoringResults: [String: ScoringResult] = [:]
+    /// The declarations that apply in the phase, awards then scorings.
+    let applicable: [DeclarationID]
+    var results: [DeclarationID: EvaluatedDeclaration] = [:]
     var diagnostics: [Diagnostic] = []
     var droppedDiagnostics = 0
-    private var inProgress: [String] = []
+    private var inProgress: [DeclarationID] = []
+    private var finished: Set<DeclarationID> = []
     private var done = 0
     private var subjects = 0
+
+    /// A result waiting for its turn in the output.
+    enum EvaluatedDeclaration {
+        case award(AwardResult)
+        case scoring(ScoringResult)
+    }
 
     init(rules: RuleSet, data: PhaseData, options: EvaluationOptions) throws {
         self.rules = rules
         self.data = data
         self.options = options
-        var applicable = Set<String>()
-        for award in rules.awards where award.applies(toPhase: data.phase.id) { applicable.insert("award:" + award.id) }
-        for scoring in rules.scorings where scoring.applies(toPhase: data.phase.id) { applicable.insert("scoring:" + scoring.id) }
+        let applicable = rules.declarationIDs.filter { rules.declaration($0).applies(toPhase: data.phase.id) }
         self.applicable = applicable
+        let store = ResultStore(rules: rules, applicable: Set(applicable))
+        self.store = store
         let subjects = max(data.members.count, data.units.count)
         let count = max(1, min(options.jobs, subjects / 200))
         let runtimes = try Run.runtimes(count: count, files: rules.files, limits: options.limits)
-        let store = self.store
-        workers = runtimes.map { Worker(runtime: $0, data: data, store: store, applicable: applicable) }
+        workers = runtimes.map { Worker(runtime: $0, data: data, store: store) }
         diagnostics = rules.diagnostics
         droppedDiagnostics = rules.droppedDiagnostics
         for worker in workers { _ = worker.takeDiagnostics() }
@@ -108,19 +114,16 @@ final class Run {
         try sink.begin(plan: rules.plan, phase: data.phase, rulesDigest: rules.digest)
         // A result leaves memory once it and all before it are handed over;
         // one evaluated early for another's sake waits for its turn.
-        let awards = rules.awards.filter { applicable.contains("award:" + $0.id) }
         var next = 0
-        for award in awards {
-            try ensure("award:" + award.id)
-            while next < awards.count, let result = awardResults.removeValue(forKey: awards[next].id) {
-                try sink.award(result)
+        for id in applicable {
+            try ensure(id)
+            while next < applicable.count, let result = results.removeValue(forKey: applicable[next]) {
+                switch result {
+                case .award(let award): try sink.award(award)
+                case .scoring(let scoring): try sink.scoring(scoring)
+                }
                 next += 1
             }
-        }
-        let scorings = rules.scorings.filter { applicable.contains("scoring:" + $0.id) }
-        for scoring in scorings {
-            try ensure("scoring:" + scoring.id)
-            if let result = scoringResults.removeValue(forKey: scoring.id) { try sink.scoring(result) }
         }
         if droppedDiagnostics > 0 {
             diagnostics.append(Diagnostic(level: "warning", message: "\(droppedDiagnostics) more printed messages not kept (at most \(Diagnostic.cap) per run)", file: nil, line: nil))
@@ -128,67 +131,61 @@ final class Run {
         try sink.end(diagnostics: diagnostics)
     }
 
-    private var finished: Set<String> = []
+    /// `award "x"` or `scoring "y"`, with where it is declared.
+    private func named(_ id: DeclarationID) -> String {
+        let declaration = rules.declaration(id)
+        return "\(id.kind.rawValue) \"\(declaration.id)\" (\(declaration.location))"
+    }
 
-    /// Evaluates `key` after whatever it needs; a need met again on the way is a cycle.
-    func ensure(_ key: String) throws {
-        if finished.contains(key) { return }
-        if let start = inProgress.firstIndex(of: key) {
-            let cycle = inProgress[start...] + [key]
-            let named = cycle.map { k -> String in
-                let (kind, id) = split(k)
-                let location = kind == "award" ? rules.award(id)?.location : rules.scoring(id)?.location
-                return "\(kind) \"\(id)\"" + (location.map { " (\($0))" } ?? "")
-            }
-            let first = split(key)
-            throw RuleError(kind: .cycle,
-                            location: first.0 == "award" ? rules.award(first.1)?.location : rules.scoring(first.1)?.location,
-                            message: "cycle of cross references: " + named.joined(separator: " → "))
+    /// Evaluates `id` after whatever it needs; a need met again on the way is a cycle.
+    func ensure(_ id: DeclarationID) throws {
+        if finished.contains(id) { return }
+        if let start = inProgress.firstIndex(of: id) {
+            let cycle = inProgress[start...] + [id]
+            throw RuleError(kind: .cycle, location: rules.declaration(id).location,
+                            message: "cycle of cross references: " + cycle.map(named).joined(separator: " → "))
         }
-        inProgress.append(key)
+        inProgress.append(id)
         defer { inProgress.removeLast() }
         while true {
             do {
-                try pass(key)
+                try pass(id)
                 break
             } catch let need as DependencyNeeded {
-                try ensure(need.key)
+                try ensure(need.id)
             }
         }
-        finished.insert(key)
+        finished.insert(id)
         done += 1
-        options.progress?(EvaluationProgress(step: key, done: done, total: applicable.count, subjects: subjects))
+        options.progress?(EvaluationProgress(step: id.kind.rawValue + ":" + rules.declaration(id).id, done: done,
+                                             total: applicable.count, subjects: subjects))
     }
 
-    private func split(_ key: String) -> (String, String) {
-        let parts = key.split(separator: ":", maxSplits: 1)
-        return (String(parts[0]), String(parts[1]))
-    }
-
-    private func pass(_ key: String) throws {
-        let (kind, id) = split(key)
-        if kind == "award", let index = rules.awards.firstIndex(where: { $0.id == id }) {
-            let award = rules.awards[index]
+    private func pass(_ id: DeclarationID) throws {
+        switch id.kind {
+        case .award:
+            let award = rules.awards[id.index]
             let view = data.view(award.subject)
             var baseCounts: [String?: Int]?
-            if let base = award.quota?.base, let baseAward = rules.award(base) {
-                if applicable.contains("award:" + base) { try ensure("award:" + base) }
-                baseCounts = Finishing.baseCounts(within: award.quota?.within, state: store.awards[base],
-                                                  view: data.view(baseAward.subject))
+            if let base = award.quota?.base, let baseIndex = rules.awards.firstIndex(where: { $0.id == base }) {
+                let baseID = DeclarationID.award(baseIndex)
+                if store.applies(baseID) { try ensure(baseID) }
+                baseCounts = Finishing.baseCounts(within: award.quota?.within, state: store.award(baseID),
+                                                  view: data.view(rules.awards[baseIndex].subject))
             }
-            let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(index, rows: slice) }
+            let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(id.index, rows: slice) }
             subjects += view.count
             let (result, state) = Finishing.award(award, rows: rows, view: view, baseCounts: baseCounts)
-            awardResults[id] = result
-            store.awards[id] = state
-        } else if let index = rules.scorings.firstIndex(where: { $0.id == id }) {
-            let scoring = rules.scorings[index]
+            results[id] = .award(result)
+            store.publish(id, .award(state))
+        case .scoring:
+            let scoring = rules.scorings[id.index]
             let view = data.view(scoring.subject)
-            let rows: [ScoreRow] = try parallel(view) { worker, slice in try worker.evaluateScoring(index, rows: slice) }
+            let rows: [ScoreRow] = try parallel(view) { worker, slice in try worker.evaluateScoring(id.index, rows: slice) }
             subjects += view.count
             let (result, state) = Finishing.scoring(scoring, rows: rows, view: view)
-            scoringResults[id] = result
-            store.scorings[id] = state
+            results[id] = .scoring(result)
+            store.publish(id, .scoring(state))
         }
     }
 

@@ -84,7 +84,7 @@ struct HistoryIndex: Sendable {
 
     /// The code of an award id given as bytes, nil when it has no history.
     func award(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        Worker.find(bytes, in: awardBytes).map(Int32.init)
+        awardBytes.firstOffset(of: bytes).map(Int32.init)
     }
 
     /// Ascending years in which the subject received the award.

@@ -15,7 +15,7 @@ extension Worker {
     func evaluateScoring(_ index: Int, rows: ArraySlice<Int>) throws -> [ScoreRow] {
         let scoring = runtime.scorings[index]
         let functions = runtime.scoringFunctions[index]
-        let sequence = scoringSequence(index)
+        let sequence = sequence(.scoring(index))
         let view = data.view(scoring.subject)
         let what = "scoring \"\(scoring.id)\""
         let items = scoring.items.count

@@ -16,21 +16,14 @@ final class Worker: @unchecked Sendable {
     let runtime: RuleRuntime
     let data: PhaseData
     let store: ResultStore
-    let awardIndex: [String: Int]
-    let scoringIndex: [String: Int]
     /// Award and scoring ids as bytes, for lookups by the bytes of a Lua string.
-    let awardIDs: [[UInt8]]
-    let scoringIDs: [[UInt8]]
+    let idBytes: PerDeclaration<[UInt8]>
     /// The subject being evaluated, if any.
     var current: (kind: SubjectKind, row: Int)?
     /// Details come back as the same few texts for most subjects.
     var texts = LuaStringCache()
     /// Published states already looked up (they do not change during a run).
-    var awardStates: [ResultStore.AwardState?]
-    var scoringStates: [ResultStore.ScoringState?]
-    let applicable: Set<String>
-    let applicableAwards: [Bool]
-    let applicableScorings: [Bool]
+    var states: PerDeclaration<ResultStore.State?>
     private(set) var ctx: LuaValue = .nil
     private var recordKinds: [String: (kind: LuaRecordKind, rows: LuaRecordRows)] = [:]
     private var lastKind: (view: KindView, kind: LuaRecordKind, rows: LuaRecordRows)?
@@ -55,46 +48,39 @@ final class Worker: @unchecked Sendable {
         }
         try runtime.sandbox.reseed(Int(truncatingIfNeeded: hash >> 1))
     }
-    private var awardSequences: [Int: LuaSequence] = [:]
-    private var scoringSequences: [Int: LuaSequence] = [:]
+    private var sequences: [DeclarationID: LuaSequence] = [:]
 
-    /// The award's functions as one sequence: applies, criteria, then the
-    /// quota's order for eligible subjects.
-    func awardSequence(_ index: Int) -> LuaSequence {
-        if let sequence = awardSequences[index] { return sequence }
-        let functions = runtime.awardFunctions[index]
-        let sequence = LuaSequence(state: state, gate: functions.applies, parts: functions.checks,
+    /// The declaration's functions as one sequence. An award: applies,
+    /// criteria, then the quota's order for eligible subjects. A scoring:
+    /// applies, items, bonus, penalty.
+    func sequence(_ id: DeclarationID) -> LuaSequence {
+        if let sequence = sequences[id] { return sequence }
+        let sequence: LuaSequence
+        switch id.kind {
+        case .award:
+            let functions = runtime.awardFunctions[id.index]
+            sequence = LuaSequence(state: state, gate: functions.applies, parts: functions.checks,
                                    tails: functions.order.map { [$0] } ?? [], tailsNeedAllParts: true)
-        awardSequences[index] = sequence
-        return sequence
-    }
-
-    /// The scoring's functions as one sequence: applies, items, bonus, penalty.
-    func scoringSequence(_ index: Int) -> LuaSequence {
-        if let sequence = scoringSequences[index] { return sequence }
-        let functions = runtime.scoringFunctions[index]
-        let sequence = LuaSequence(state: state, gate: functions.applies, parts: functions.points,
+        case .scoring:
+            let functions = runtime.scoringFunctions[id.index]
+            sequence = LuaSequence(state: state, gate: functions.applies, parts: functions.points,
                                    tails: [functions.bonus, functions.penalty], tailsNeedAllParts: false)
-        scoringSequences[index] = sequence
+        }
+        sequences[id] = sequence
         return sequence
     }
 
     var lastMembersOf: (unit: Int, list: LuaTable)?
     var lastChildren: (unit: Int, list: LuaTable)?
 
-    init(runtime: RuleRuntime, data: PhaseData, store: ResultStore, applicable: Set<String>) {
+    init(runtime: RuleRuntime, data: PhaseData, store: ResultStore) {
         self.runtime = runtime
         self.data = data
         self.store = store
-        self.applicable = applicable
-        applicableAwards = runtime.awards.map { applicable.contains("award:" + $0.id) }
-        applicableScorings = runtime.scorings.map { applicable.contains("scoring:" + $0.id) }
-        awardIndex = Dictionary(runtime.awards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        scoringIndex = Dictionary(runtime.scorings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        awardIDs = runtime.awards.map { Array($0.id.utf8) }
-        scoringIDs = runtime.scorings.map { Array($0.id.utf8) }
-        awardStates = Array(repeating: nil, count: runtime.awards.count)
-        scoringStates = Array(repeating: nil, count: runtime.scorings.count)
+        idBytes = PerDeclaration(awards: runtime.awards.count, scorings: runtime.scorings.count) {
+            Array(runtime.declaration($0).id.utf8)
+        }
+        states = PerDeclaration(awards: runtime.awards.count, scorings: runtime.scorings.count) { _ in nil }
         ctx = makeContext()
     }
 

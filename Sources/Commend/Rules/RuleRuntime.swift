@@ -32,7 +32,7 @@ public struct Diagnostic: Sendable, Hashable {
 
 /// The rules loaded into one Lua state: declarations, their functions, and
 /// every problem met while loading. One per worker thread.
-final class RuleRuntime {
+final class RuleRuntime: DeclarationCatalog {
     let state: LuaState
     let sandbox: LuaSandbox
     let files: RuleFiles
