@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import LuaKit
 
@@ -98,11 +97,7 @@ final class Run {
     }
 
     private static func runtimes(count: Int, files: RuleFiles, limits: LuaLimits) throws -> [RuleRuntime] {
-        let slots = Slots<RuleRuntime>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            slots.set(i, Result { try RuleRuntime(files: files, limits: limits) })
-        }
-        let runtimes = try slots.values.map { try $0!.get() }
+        let runtimes = try Parallel.map(parts: count, threads: count) { _, _ in try RuleRuntime(files: files, limits: limits) }
         // The same files give the same declarations; anything else is an error, not a guess.
         for runtime in runtimes where !runtime.problems.filter({ $0.severity == .error }).isEmpty {
             throw RuleLoadError(problems: runtime.problems)
@@ -200,75 +195,26 @@ final class Run {
         let workers = self.workers
         _ = view.records   // encoded here, on every core, before the workers need it
         let chunks = workers.count == 1 ? 1 : min(rows.count / 256 + 1, workers.count * 8)
-        let slots = Slots<([T], [Diagnostic], Int)>(count: chunks)
-        let queue = ChunkQueue(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+        let parts = try Parallel.map(parts: chunks, threads: workers.count) { c, w in
             let worker = workers[w]
-            while let c = queue.next() {
-                let slice = rows[rows.indices.part(c, of: chunks)]
-                let result = Result { try body(worker, slice) }
+            do {
+                let part = try body(worker, rows[rows.indices.part(c, of: chunks)])
                 let (kept, dropped) = worker.takeDiagnostics()
-                switch result {
-                case .success(let part): slots.set(c, .success((part, kept, dropped)))
-                case .failure(let error):
-                    worker.state.clearInterrupt()
-                    slots.set(c, .failure(error))
-                    queue.failed(at: c)
-                }
+                return (part, kept, dropped)
+            } catch {
+                _ = worker.takeDiagnostics()
+                worker.state.clearInterrupt()
+                throw error
             }
         }
         var out: [T] = []
         out.reserveCapacity(rows.count)
-        for slot in slots.values {
-            // A chunk after the first failure may not have run: only chunks before it are read.
-            switch slot {
-            case .success(let (part, kept, dropped))?:
-                out += part
-                let room = max(0, Diagnostic.cap - diagnostics.count)
-                diagnostics += kept.prefix(room)
-                droppedDiagnostics += kept.count - min(room, kept.count) + dropped
-            case .failure(let error)?:
-                throw error
-            case nil:
-                preconditionFailure("a chunk before the first failure did not run")
-            }
+        for (part, kept, dropped) in parts {
+            out += part
+            let room = max(0, Diagnostic.cap - diagnostics.count)
+            diagnostics += kept.prefix(room)
+            droppedDiagnostics += kept.count - min(room, kept.count) + dropped
         }
         return out
-    }
-}
-
-/// Hands out chunk numbers in increasing order, none after a failed chunk.
-final class ChunkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next_ = 0
-    private var limit: Int
-
-    init(count: Int) { limit = count }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next_ < limit else { return nil }
-        next_ += 1
-        return next_ - 1
-    }
-
-    /// Chunk `c` failed: chunks after it are not needed.
-    func failed(at c: Int) {
-        lock.lock()
-        limit = min(limit, c + 1)
-        lock.unlock()
-    }
-}
-
-/// Results written by concurrent iterations, each into its own slot.
-final class Slots<T>: @unchecked Sendable {
-    private(set) var values: [Result<T, any Error>?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Result<T, any Error>) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
     }
 }

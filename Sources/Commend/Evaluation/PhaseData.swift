@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import LuaKit
 
@@ -75,9 +74,8 @@ final class KindView: @unchecked Sendable {
         if let encoded { return encoded }
         // In parallel parts, joined in row order.
         let columnCount = columns.count
-        let parts = count < 4096 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
-        let slots = Slots<LuaRecordRowsBuilder>(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
+        let parts = count < 4096 ? 1 : Parallel.cores * 2
+        let built = Parallel.map(parts: parts, threads: parts) { p, _ in
             let rows = (0..<count).part(p, of: parts)
             var builder = LuaRecordRowsBuilder(fields: columnCount + 1, rowsCapacity: rows.count)
             for row in rows {
@@ -95,13 +93,13 @@ final class KindView: @unchecked Sendable {
                     }
                 }
             }
-            slots.set(p, .success(builder))
+            return builder
         }
         var builder = LuaRecordRowsBuilder(fields: columnCount + 1, rowsCapacity: count)
-        for case .success(let part)? in slots.values { builder.append(part) }
-        let built = builder.build()
-        encoded = built
-        return built
+        for part in built { builder.append(part) }
+        let rows = builder.build()
+        encoded = rows
+        return rows
     }
 
     var count: Int { base.count }
@@ -170,12 +168,22 @@ final class PhaseData: Sendable {
         self.phase = phase
         self.dataset = dataset
         // The history is indexed on another core meanwhile.
-        let indexed = Slots<HistoryIndex>(count: 1)
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            indexed.set(0, .success(HistoryIndex(entries: dataset.history, before: plan.year,
-                                                 members: dataset.members, units: dataset.units)))
-        }
+        let (history, hierarchy) = Parallel.both({
+            HistoryIndex(entries: dataset.history, before: plan.year, members: dataset.members, units: dataset.units)
+        }, {
+            Self.hierarchy(plan: plan, phase: phase, dataset: dataset)
+        })
+        self.history = history
+        phaseViews = hierarchy.views
+        units = hierarchy.views[phase.id]!.units
+        members = hierarchy.views[phase.id]!.members
+        membersOfUnit = hierarchy.membersOf
+        childrenOfUnit = hierarchy.children
+    }
+
+    /// The views of every phase, and who belongs to which unit.
+    private static func hierarchy(plan: Plan, phase: Phase, dataset: Dataset)
+        -> (views: [String: (units: KindView, members: KindView)], membersOf: [[Int]], children: [[Int]]) {
         let sortedUnits = (0..<dataset.units.count).sorted { idPrecedes(dataset.units.ids[$0], dataset.units.ids[$1]) }
         let sortedMembers = (0..<dataset.members.count).sorted { idPrecedes(dataset.members.ids[$0], dataset.members.ids[$1]) }
         var views: [String: (units: KindView, members: KindView)] = [:]
@@ -183,9 +191,8 @@ final class PhaseData: Sendable {
             views[p.id] = (KindView(kind: .unit, base: dataset.units, facts: dataset.phases[p.id]?.units, sortedRows: sortedUnits, phase: p.id),
                            KindView(kind: .member, base: dataset.members, facts: dataset.phases[p.id]?.members, sortedRows: sortedMembers, phase: p.id))
         }
-        phaseViews = views
-        units = views[phase.id]!.units
-        members = views[phase.id]!.members
+        let units = views[phase.id]!.units
+        let members = views[phase.id]!.members
         var membersOf = [[Int]](repeating: [], count: units.count)
         let unitColumn = dataset.members.columnIndex("unit")
         for row in members.sortedRows {
@@ -193,7 +200,6 @@ final class PhaseData: Sendable {
                   let u = units.row(of: unit) else { continue }
             membersOf[u].append(row)
         }
-        membersOfUnit = membersOf
         var children = [[Int]](repeating: [], count: units.count)
         let parentColumn = dataset.units.columnIndex("parent")
         for row in units.sortedRows {
@@ -201,9 +207,7 @@ final class PhaseData: Sendable {
                   let p = units.row(of: parent) else { continue }
             children[p].append(row)
         }
-        childrenOfUnit = children
-        group.wait()
-        history = try! indexed.values[0]!.get()
+        return (views, membersOf, children)
     }
 
     func view(_ kind: SubjectKind) -> KindView { kind == .unit ? units : members }

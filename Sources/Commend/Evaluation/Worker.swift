@@ -12,6 +12,9 @@ extension Value: LuaPushable {
 }
 
 /// One Lua state with the rules loaded, evaluating slices of subjects.
+// @unchecked Sendable: each worker is used by one thread at a time, the
+// thread of `Parallel.map` with its number, and its mutable caches belong
+// to its own Lua state.
 final class Worker: @unchecked Sendable {
     let runtime: RuleRuntime
     let data: PhaseData

@@ -32,7 +32,10 @@ public struct Diagnostic: Sendable, Hashable {
 
 /// The rules loaded into one Lua state: declarations, their functions, and
 /// every problem met while loading. One per worker thread.
-final class RuleRuntime: DeclarationCatalog {
+// @unchecked Sendable: a runtime is made on one thread and handed to the
+// worker that owns it; from then on only that worker's thread uses it (one
+// part at a time, see `Parallel.map`).
+final class RuleRuntime: DeclarationCatalog, @unchecked Sendable {
     let state: LuaState
     let sandbox: LuaSandbox
     let files: RuleFiles
