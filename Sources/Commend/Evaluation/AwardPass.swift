@@ -94,13 +94,14 @@ extension Worker {
         let base = stack.top
         defer { stack.pop(stack.top - base) }
         let ctx = stack.pushSlot(self.ctx)
-        defer { current = nil }
+        seeding = (what, view)
+        defer { current = nil; seeding = nil }
         for row in rows {
             current = (view.kind, row)
             pushSubject(view, row: row)
             let subject = stack.topSlot
             defer { stack.pop() }
-            if usesRandom { try seedRandom(what, view.id(row)) }
+            runtime.sandbox.seedAtNextDraw()
             let count: Int32
             do {
                 count = try sequence.call(subject, ctx)

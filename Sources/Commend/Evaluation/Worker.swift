@@ -30,26 +30,20 @@ final class Worker: @unchecked Sendable {
     private(set) var ctx: LuaValue = .nil
     private var recordKinds: [String: (kind: LuaRecordKind, rows: LuaRecordRows)] = [:]
     private var lastKind: (view: KindView, kind: LuaRecordKind, rows: LuaRecordRows)?
-    /// Whether any rule file mentions `random`: then `math.random` is seeded
-    /// per subject and declaration, so results do not depend on `--jobs`.
-    lazy var usesRandom: Bool = runtime.files.all.contains { file in
-        file.contents.withUnsafeBufferPointer { bytes in
-            let word = Array("random".utf8)
-            guard bytes.count >= word.count else { return false }
-            for i in 0...(bytes.count - word.count) where bytes[i] == word[0] {
-                if Array(bytes[i..<(i + word.count)]) == word { return true }
-            }
-            return false
-        }
-    }
+    /// The declaration (`award "x"`) and view of the subjects being
+    /// evaluated: with `current`, what seeds `math.random`.
+    var seeding: (declaration: String, view: KindView)?
 
-    /// Seeds `math.random` from the declaration and subject ids (FNV-1a).
-    func seedRandom(_ declaration: String, _ subject: String) throws {
+    /// The seed of `math.random` for the current subject and declaration
+    /// (FNV-1a of both ids), so that what a rule draws does not depend on
+    /// `--jobs`. The sandbox asks for it at a subject's first draw only.
+    func randomSeed() -> Int {
+        guard let (declaration, view) = seeding, let current else { return 0 }
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in declaration.utf8 + [0] + subject.utf8 {
+        for byte in declaration.utf8 + [0] + view.id(current.row).utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100000001b3
         }
-        try runtime.sandbox.reseed(Int(truncatingIfNeeded: hash >> 1))
+        return Int(truncatingIfNeeded: hash >> 1)
     }
     private var sequences: [DeclarationID: LuaSequence] = [:]
 
@@ -85,6 +79,7 @@ final class Worker: @unchecked Sendable {
         }
         states = PerDeclaration(awards: runtime.awards.count, scorings: runtime.scorings.count) { _ in nil }
         ctx = makeContext()
+        runtime.sandbox.seedForDraw = { [unowned self] in self.randomSeed() }
     }
 
     var state: LuaState { runtime.state }

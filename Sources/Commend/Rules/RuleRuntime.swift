@@ -53,7 +53,7 @@ final class RuleRuntime: DeclarationCatalog, @unchecked Sendable {
     init(files: RuleFiles, limits: LuaLimits) throws {
         self.files = files
         state = try LuaState(limits: limits)
-        sandbox = try LuaSandbox(state: state, moduleRoot: files.directory, chunkPrefix: files.displayPrefix)
+        sandbox = try LuaSandbox(state: state, policy: .rules, moduleRoot: files.directory, chunkPrefix: files.displayPrefix)
         sandbox.moduleSources = Dictionary(files.all.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         sandbox.onPrint = { [unowned self] message, chunk, line in
             guard self.diagnostics.count < Diagnostic.cap else {
