@@ -78,11 +78,10 @@ import Testing
     /// Calls with (a, b) and returns the results.
     func run(_ sequence: LuaSequence, _ box: TestSandbox, _ a: Int = 1, _ b: Int = 2) throws -> [LuaValue] {
         let stack = box.state.stack
-        let base = stack.top
-        defer { stack.pop(stack.top - base) }
-        let first = stack.pushSlot(a), second = stack.pushSlot(b)
-        let count = try sequence.call(first, second)
-        return (0..<count).map { box.state.value(at: stack.top - count + 1 + $0) }
+        return try stack.preserving {
+            let first = stack.pushSlot(a), second = stack.pushSlot(b)
+            return try sequence.call(first, second) { $0.values }
+        }
     }
 
     @Test func gatePartsAndTails() throws {

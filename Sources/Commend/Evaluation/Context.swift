@@ -89,27 +89,18 @@ extension Worker {
     /// array is new, so scripts may still sort or change it.
     private func pushGroup(_ cache: inout (unit: Int, list: LuaTable)?, unit: Int?, view: KindView, rows: (Int) -> [Int]) {
         guard let unit else {
-            state.stack.pushTable()
+            state.stack.pushArray(count: 0) { _ in }
             return
         }
         if let cached = cache, cached.unit == unit {
             state.stack.pushArrayCopy(of: cached.list)
             return
         }
-        pushList(view, rows: rows(unit))
-        cache = (unit, try! LuaTable.read(from: state.stack, at: -1))
-        let list = cache!.list
-        state.stack.pop()
+        let subjects = rows(unit)
+        state.stack.pushArray(count: subjects.count) { i in pushSubject(view, row: subjects[i]) }
+        let list = state.stack.popTable()!
+        cache = (unit, list)
         state.stack.pushArrayCopy(of: list)
-    }
-
-    private func pushList(_ view: KindView, rows: [Int]) {
-        let stack = state.stack
-        stack.pushTable(array: rows.count)
-        for (i, row) in rows.enumerated() {
-            pushSubject(view, row: row)
-            stack.setIndex(i + 1, in: -2)
-        }
     }
 
     /// The published state of the award named by argument 1 and the row of
@@ -162,23 +153,20 @@ extension Worker {
         return try call.withStringArgument(1) { bytes in
             if let row = subjectRow(bytes, in: data.members) { return data.history.years(member: row, award: award) }
             if let row = subjectRow(bytes, in: data.units) { return data.history.years(unit: row, award: award) }
-            return data.history.years(other: String(decoding: bytes, as: UTF8.self), award: award)
+            return data.history.years(other: bytes.string, award: award)
         }
     }
 
     /// The row of the subject whose id has these bytes in `view`: most
     /// questions are about the subject being evaluated, answered without a
     /// lookup.
-    func subjectRow(_ bytes: UnsafeBufferPointer<UInt8>, in view: KindView) -> Int? {
-        if let current, current.kind == view.kind {
-            var id = view.id(current.row)
-            if id.utf8.count == bytes.count, id.withUTF8({ $0.same(as: bytes) }) { return current.row }
-        }
-        return view.row(of: bytes)
+    func subjectRow(_ id: LuaBorrowedString, in view: KindView) -> Int? {
+        if let current, current.kind == view.kind, id.equals(view.id(current.row)) { return current.row }
+        return view.row(of: id)
     }
 
     /// The first declaration of `kind` whose id has these bytes.
-    func find(_ bytes: UnsafeBufferPointer<UInt8>, _ kind: DeclarationID.Kind) -> DeclarationID? {
-        idBytes.values(kind).firstOffset(of: bytes).map { DeclarationID(kind, $0) }
+    func find(_ name: LuaBorrowedString, _ kind: DeclarationID.Kind) -> DeclarationID? {
+        idBytes.values(kind).firstOffset(of: name).map { DeclarationID(kind, $0) }
     }
 }

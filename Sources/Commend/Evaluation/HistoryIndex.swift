@@ -1,3 +1,5 @@
+import LuaKit
+
 /// The earlier years in which each subject received each award (history.csv
 /// entries before the plan year), found by subject row: a national run asks
 /// for the history of millions of subjects, so neither ids nor award names
@@ -83,7 +85,7 @@ struct HistoryIndex: Sendable {
     }
 
     /// The code of an award id given as bytes, nil when it has no history.
-    func award(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    func award(_ bytes: LuaBorrowedString) -> Int32? {
         awardBytes.firstOffset(of: bytes).map(Int32.init)
     }
 

@@ -54,13 +54,3 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return Bytes(rebasing: self[start..<end])
     }
 }
-
-extension Collection where Element == [UInt8] {
-    /// The offset of the first element with these bytes.
-    func firstOffset(of bytes: Bytes) -> Int? {
-        for (offset, element) in enumerated() where element.count == bytes.count {
-            if element.withUnsafeBufferPointer({ $0.same(as: bytes) }) { return offset }
-        }
-        return nil
-    }
-}
