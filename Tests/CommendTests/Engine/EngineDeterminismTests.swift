@@ -195,13 +195,3 @@ struct EngineTextBoundTests {
         #expect(result.diagnostics.first?.message == String(repeating: "ộ", count: 1365) + "…")
     }
 }
-
-@Suite("Engine: work in parts")
-struct EnginePartsTests {
-    @Test func partsMakeTheSameArrayAsMap() {
-        for count in [0, 1, 16_383, 16_384, 50_001] {
-            let made = Finishing.inParts(count) { i in "r\(i)" }
-            #expect(made == (0..<count).map { "r\($0)" }, "\(count)")
-        }
-    }
-}
