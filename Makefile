@@ -4,7 +4,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 COMMEND := .build/debug/commend
 PHASE ?= dot1
 
-.PHONY: all deps build demo test rule-tests bench sample clean
+PREFIX ?= /usr/local
+
+.PHONY: all deps build demo test rule-tests bench sample install clean
 
 all: build
 
@@ -43,6 +45,12 @@ bench: deps
 	$(SWIFT) build -c release --product commend
 	$(SWIFT) build -c release --product commend-bench
 	python3 Scripts/bench.py $(BENCH)
+
+# Puts a release build of `commend` in $(PREFIX)/bin (default /usr/local/bin).
+install: deps
+	$(SWIFT) build -c release --product commend
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/commend $(DESTDIR)$(PREFIX)/bin/commend
 
 clean:
 	rm -rf .build
