@@ -54,7 +54,7 @@ func engineHost() throws -> Double {
     for i in 0..<calls {
         try stack.preserving {
             stack.pushRecord(kind, rows: rows, row: i)
-            sum &+= try sequence.call(stack.topSlot, context) { $0.result(.part(0)).integer } ?? 0
+            try sequence.call(stack.topSlot, context) { sum &+= $0.result(.part(0)).integer ?? 0 }
         }
     }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start)

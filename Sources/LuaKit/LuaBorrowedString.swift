@@ -38,11 +38,3 @@ public struct LuaBorrowedString {
         return memcmp(x, y, a.count) == 0
     }
 }
-
-extension Collection where Element == [UInt8] {
-    /// The offset of the first element with the bytes of `string`.
-    public func firstOffset(of string: LuaBorrowedString) -> Int? {
-        for (offset, element) in enumerated() where string.equals(element) { return offset }
-        return nil
-    }
-}

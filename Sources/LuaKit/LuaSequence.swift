@@ -42,13 +42,14 @@ public struct LuaSequence {
     /// Calls the sequence with two values already on the stack and gives
     /// `read` its results (the gate's, then two per function that ran),
     /// which are popped when `read` returns. On error, `step` tells where
-    /// it happened.
-    public func call<R>(_ first: LuaSlot, _ second: LuaSlot, _ read: (LuaSequenceResults) throws -> R) throws -> R {
+    /// it happened. (Not generic: a hot loop calls it once per item, and a
+    /// generic call across modules looks up type metadata every time.)
+    public func call(_ first: LuaSlot, _ second: LuaSlot, _ read: (LuaSequenceResults) throws -> Void) throws {
         let state = caller.reference.state
         let base = lua_gettop(state.L)
         try call(first, second)
         defer { lua_settop(state.L, base) }
-        return try read(LuaSequenceResults(stack: state.stack, gate: base + 1, parts: parts))
+        try read(LuaSequenceResults(stack: state.stack, gate: base + 1, parts: parts))
     }
 
     private func call(_ first: LuaSlot, _ second: LuaSlot) throws {

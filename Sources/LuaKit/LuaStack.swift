@@ -171,11 +171,12 @@ extension LuaStack {
 }
 
 extension LuaStack {
-    /// Runs `body` and then removes whatever it left on the stack.
-    public func preserving<R>(_ body: () throws -> R) rethrows -> R {
+    /// Runs `body` and then removes whatever it left on the stack. (Not
+    /// generic, for the same reason as `LuaSequence.call`.)
+    public func preserving(_ body: () throws -> Void) rethrows {
         let base = lua_gettop(state.L)
         defer { lua_settop(state.L, base) }
-        return try body()
+        try body()
     }
 
     /// Pushes a new table with `count` array items; `push(i)` pushes item

@@ -78,10 +78,12 @@ import Testing
     /// Calls with (a, b) and returns the results.
     func run(_ sequence: LuaSequence, _ box: TestSandbox, _ a: Int = 1, _ b: Int = 2) throws -> [LuaValue] {
         let stack = box.state.stack
-        return try stack.preserving {
+        var values: [LuaValue] = []
+        try stack.preserving {
             let first = stack.pushSlot(a), second = stack.pushSlot(b)
-            return try sequence.call(first, second) { $0.values }
+            try sequence.call(first, second) { values = $0.values }
         }
+        return values
     }
 
     @Test func gatePartsAndTails() throws {

@@ -130,18 +130,17 @@ extension Worker {
                             message: "unknown \(kind.rawValue) \"\(name)\"\(Suggestion.hint(for: name, in: names))")
         }
         guard store.applies(id) else { return nil }
-        let declaration = runtime.declaration(id)
         let state: ResultStore.State
         if let known = states[id] {
             state = known
         } else {
             guard let found = store.state(id) else {
-                throw LuaInterrupt("\(kind.rawValue) \"\(declaration.id)\" is needed first", payload: id)
+                throw LuaInterrupt("\(kind.rawValue) \"\(runtime.declaration(id).id)\" is needed first", payload: id)
             }
             states[id] = found
             state = found
         }
-        let view = data.view(declaration.subject)
+        let view = data.view(subjects[id])
         guard let row = try call.withStringArgument(2, { subjectRow($0, in: view) }) else { return nil }
         return (state, row)
     }

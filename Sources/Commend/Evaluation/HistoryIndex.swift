@@ -86,7 +86,7 @@ struct HistoryIndex: Sendable {
 
     /// The code of an award id given as bytes, nil when it has no history.
     func award(_ bytes: LuaBorrowedString) -> Int32? {
-        awardBytes.firstOffset(of: bytes).map(Int32.init)
+        awardBytes[...].firstOffset(of: bytes).map(Int32.init)
     }
 
     /// Ascending years in which the subject received the award.

@@ -41,9 +41,3 @@ final class ResultStore: @unchecked Sendable {
 struct DependencyNeeded: Error, Sendable {
     var id: DeclarationID
 }
-
-/// Byte order of UTF-8, the order of ids in every result.
-@inline(__always)
-func idPrecedes(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
-}

@@ -1,16 +1,5 @@
 import LuaKit
 
-extension Value: LuaPushable {
-    public func push(to stack: LuaStack) {
-        switch self {
-        case .bool(let b): stack.push(b)
-        case .int(let i): stack.push(i)
-        case .number(let d): stack.push(d)
-        case .string(let s): stack.push(s)
-        }
-    }
-}
-
 /// One Lua state with the rules loaded, evaluating slices of subjects.
 // @unchecked Sendable: each worker is used by one thread at a time, the
 // thread of `Parallel.map` with its number, and its mutable caches belong
@@ -19,8 +8,10 @@ final class Worker: @unchecked Sendable {
     let runtime: RuleRuntime
     let data: PhaseData
     let store: ResultStore
-    /// Award and scoring ids as bytes, for lookups by the bytes of a Lua string.
+    /// Award and scoring ids as bytes, for lookups by the bytes of a Lua
+    /// string, and their kinds of subject.
     let idBytes: PerDeclaration<[UInt8]>
+    let subjects: PerDeclaration<SubjectKind>
     /// The subject being evaluated, if any.
     var current: (kind: SubjectKind, row: Int)?
     /// Details come back as the same few texts for most subjects.
@@ -76,6 +67,9 @@ final class Worker: @unchecked Sendable {
         self.store = store
         idBytes = PerDeclaration(awards: runtime.awards.count, scorings: runtime.scorings.count) {
             Array(runtime.declaration($0).id.utf8)
+        }
+        subjects = PerDeclaration(awards: runtime.awards.count, scorings: runtime.scorings.count) {
+            runtime.declaration($0).subject
         }
         states = PerDeclaration(awards: runtime.awards.count, scorings: runtime.scorings.count) { _ in nil }
         ctx = makeContext()
