@@ -4,9 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 COMMEND := .build/debug/commend
 PHASE ?= dot1
 
-PREFIX ?= /usr/local
-
-.PHONY: all deps build demo test rule-tests bench sample install clean
+.PHONY: all deps build install demo test rule-tests bench sample clean
 
 all: build
 
@@ -20,12 +18,23 @@ deps:
 build: deps
 	$(SWIFT) build --product commend
 
+# Puts `commend` on the PATH: a release build copied to $(PREFIX)/bin
+# (default /usr/local/bin; `make install PREFIX=$$HOME/.local` needs no root).
+PREFIX ?= /usr/local
+install: deps
+	$(SWIFT) build -c release --product commend
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/commend $(DESTDIR)$(PREFIX)/bin/commend
+
 # Evaluates the sample plan (rules/) on the sample province (examples/bac-kan-2021).
 demo: build
 	$(COMMEND) evaluate --rules rules --data examples/bac-kan-2021 --phase $(PHASE)
 
-# Every Swift test, then the sample plan's own rule tests.
+# Every Swift test, then the sample plan's own rule tests. The JSON result's
+# tests validate real outputs with python3's jsonschema, installed when missing.
 test: deps
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install jsonschema \
+	  || python3 -m pip install --break-system-packages jsonschema
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --product commend
@@ -45,12 +54,6 @@ bench: deps
 	$(SWIFT) build -c release --product commend
 	$(SWIFT) build -c release --product commend-bench
 	python3 Scripts/bench.py $(BENCH)
-
-# Puts a release build of `commend` in $(PREFIX)/bin (default /usr/local/bin).
-install: deps
-	$(SWIFT) build -c release --product commend
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 .build/release/commend $(DESTDIR)$(PREFIX)/bin/commend
 
 clean:
 	rm -rf .build

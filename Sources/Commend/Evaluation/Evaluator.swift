@@ -20,13 +20,21 @@ public struct EvaluationOptions: Sendable {
     public var limits: LuaLimits
     /// Called after each award or scoring with (what, done, total), from the calling thread.
     public var progress: (@Sendable (EvaluationProgress) -> Void)?
+    /// Bytes of host memory the results of the run may take (criteria
+    /// outcomes, details, points; see `ResultBudget`); nil: 16 times the
+    /// memory cap of the Lua states, or no limit without one.
+    public var maxResultMemory: Int?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, limits: LuaLimits = .default,
-                progress: (@Sendable (EvaluationProgress) -> Void)? = nil) {
+                maxResultMemory: Int? = nil, progress: (@Sendable (EvaluationProgress) -> Void)? = nil) {
         self.jobs = jobs
         self.limits = limits
+        self.maxResultMemory = maxResultMemory
         self.progress = progress
     }
+
+    /// The result memory limit in effect.
+    var resultMemory: Int? { maxResultMemory ?? limits.memory.map { $0 * 16 } }
 }
 
 /// Evaluates one phase of a plan on a dataset (RULES.md §2.2–2.4).
@@ -84,6 +92,7 @@ final class Run {
         let applicable = rules.declarationIDs.filter { rules.declaration($0).applies(toPhase: data.phase.id) }
         self.applicable = applicable
         let store = ResultStore(rules: rules, applicable: Set(applicable))
+        store.budget = ResultBudget(limit: options.resultMemory)
         self.store = store
         let subjects = max(data.members.count, data.units.count)
         let count = max(1, min(options.jobs, subjects / 200))
@@ -102,6 +111,10 @@ final class Run {
         for runtime in runtimes where !runtime.problems.filter({ $0.severity == .error }).isEmpty {
             throw RuleLoadError(problems: runtime.problems)
         }
+        // The limits hold per run: the workers share one account, in which
+        // loading the rules counts once (RULES.md §2.5).
+        let account = LuaRunAccount(limits: limits, loadedBy: runtimes[0].state)
+        for runtime in runtimes { runtime.state.attach(to: account) }
         return runtimes
     }
 
@@ -126,62 +139,78 @@ final class Run {
         try sink.end(diagnostics: diagnostics)
     }
 
-    /// `award "x"` or `scoring "y"`, with where it is declared.
-    private func named(_ id: DeclarationID) -> String {
-        let declaration = rules.declaration(id)
-        return "\(id.kind.rawValue) \"\(declaration.id)\" (\(declaration.location))"
-    }
-
-    /// Evaluates `id` after whatever it needs; a need met again on the way is a cycle.
+    /// Evaluates `id` after whatever it needs; a need met again on the way
+    /// is a cycle. Needs are followed with a stack of our own, not by
+    /// recursion: a chain of a thousand awards, each the quota base of the
+    /// next, must not exhaust the thread's stack.
     func ensure(_ id: DeclarationID) throws {
         if finished.contains(id) { return }
-        if let start = inProgress.firstIndex(of: id) {
-            let cycle = inProgress[start...] + [id]
-            throw RuleError(kind: .cycle, location: rules.declaration(id).location,
-                            message: "cycle of cross references: " + cycle.map(named).joined(separator: " → "))
-        }
-        inProgress.append(id)
-        defer { inProgress.removeLast() }
-        while true {
-            do {
-                try pass(id)
-                break
-            } catch let need as DependencyNeeded {
-                try ensure(need.id)
+        var waiting: Set<DeclarationID> = [id]
+        inProgress = [id]
+        defer { inProgress = [] }
+        while let current = inProgress.last {
+            if let need = try pass(current) {
+                if waiting.contains(need) { throw cycle(through: need) }
+                waiting.insert(need)
+                inProgress.append(need)
+                continue
             }
+            finished.insert(current)
+            waiting.remove(current)
+            inProgress.removeLast()
+            done += 1
+            options.progress?(EvaluationProgress(step: current.kind.rawValue + ":" + rules.declaration(current).id, done: done,
+                                                 total: applicable.count, subjects: subjects))
         }
-        finished.insert(id)
-        done += 1
-        options.progress?(EvaluationProgress(step: id.kind.rawValue + ":" + rules.declaration(id).id, done: done,
-                                             total: applicable.count, subjects: subjects))
     }
 
-    private func pass(_ id: DeclarationID) throws {
-        switch id.kind {
-        case .award:
-            let award = rules.awards[id.index]
-            let view = data.view(award.subject)
-            var baseCounts: [String?: Int]?
-            if let base = award.quota?.base, let baseIndex = rules.awards.firstIndex(where: { $0.id == base }) {
-                let baseID = DeclarationID.award(baseIndex)
-                if store.applies(baseID) { try ensure(baseID) }
-                baseCounts = Finishing.baseCounts(within: award.quota?.within, state: store.award(baseID),
-                                                  view: data.view(rules.awards[baseIndex].subject))
-            }
-            let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(id.index, rows: slice) }
-            subjects += view.count
-            let (result, state) = Finishing.award(award, rows: rows, view: view, baseCounts: baseCounts)
-            results[id] = .award(result)
-            store.publish(id, .award(state))
-        case .scoring:
-            let scoring = rules.scorings[id.index]
-            let view = data.view(scoring.subject)
-            let rows: [ScoreRow] = try parallel(view) { worker, slice in try worker.evaluateScoring(id.index, rows: slice) }
-            subjects += view.count
-            let (result, state) = Finishing.scoring(scoring, rows: rows, view: view)
-            results[id] = .scoring(result)
-            store.publish(id, .scoring(state))
+    /// The cycle error for `id`, met again while it waits for what it needs.
+    private func cycle(through id: DeclarationID) -> RuleError {
+        let start = inProgress.firstIndex(of: id) ?? 0
+        let cycle = inProgress[start...] + [id]
+        let named = cycle.map { id -> String in
+            let declaration = rules.declaration(id)
+            return "\(id.kind.rawValue) \"\(declaration.id)\" (\(declaration.location))"
         }
+        return RuleError(kind: .cycle, location: rules.declaration(id).location,
+                         message: "cycle of cross references: " + named.joined(separator: " → "))
+    }
+
+    /// Evaluates `id`, or returns what it needs first (an award or scoring
+    /// not finished yet).
+    private func pass(_ id: DeclarationID) throws -> DeclarationID? {
+        do {
+            switch id.kind {
+            case .award:
+                let award = rules.awards[id.index]
+                let view = data.view(award.subject)
+                var baseCounts: [String?: Int]?
+                // The first award of that id, as for a duplicate everywhere.
+                if let base = award.quota?.base, let baseIndex = rules.awards.firstIndex(where: { $0.id == base }) {
+                    let baseID = DeclarationID.award(baseIndex)
+                    if store.applies(baseID) && !finished.contains(baseID) { return baseID }
+                    baseCounts = Finishing.baseCounts(groups: QuotaGroup(within: award.quota?.within, view: data.view(rules.awards[baseIndex].subject), units: data.units),
+                                                      state: store.award(baseID))
+                }
+                let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(id.index, rows: slice) }
+                subjects += view.count
+                let groups = QuotaGroup(within: award.quota?.within, view: view, units: data.units)
+                let (result, state) = Finishing.award(award, rows: rows, view: view, groups: groups, baseCounts: baseCounts)
+                results[id] = .award(result)
+                store.publish(id, .award(state))
+            case .scoring:
+                let scoring = rules.scorings[id.index]
+                let view = data.view(scoring.subject)
+                let rows: [ScoreRow] = try parallel(view) { worker, slice in try worker.evaluateScoring(id.index, rows: slice) }
+                subjects += view.count
+                let (result, state) = try Finishing.scoring(scoring, rows: rows, view: view)
+                results[id] = .scoring(result)
+                store.publish(id, .scoring(state))
+            }
+        } catch let need as DependencyNeeded {
+            return need.id
+        }
+        return nil
     }
 
     /// Runs `body` on contiguous chunks of the subjects (by id), several per

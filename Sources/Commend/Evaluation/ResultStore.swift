@@ -35,6 +35,8 @@ final class ResultStore: @unchecked Sendable {
         if case .award(let state)? = states[id] { return state }
         return nil
     }
+    /// The host memory the run's results may take (shared by every worker).
+    var budget = ResultBudget(limit: nil)
 }
 
 /// An award or scoring needs another one that is not finished yet.
