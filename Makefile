@@ -8,11 +8,12 @@ PHASE ?= dot1
 
 all: build
 
-# liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails.
+# liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails;
+# libsqlite3-dev (GRDB's SQLite) and zlib1g-dev, for recorded runs, when missing.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4; then \
-	  echo "Installing liblua5.4-dev ..."; \
-	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev pkg-config; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 sqlite3 zlib; then \
+	  echo "Installing liblua5.4-dev, libsqlite3-dev and zlib1g-dev ..."; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev libsqlite3-dev zlib1g-dev pkg-config; \
 	fi
 
 build: deps

@@ -8,12 +8,14 @@ let package = Package(
     products: [
         .library(name: "Commend", targets: ["Commend"]),
         .library(name: "LuaKit", targets: ["LuaKit"]),
+        .library(name: "CommendStore", targets: ["CommendStore"]),
         .executable(name: "commend", targets: ["CommendCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,6 +24,8 @@ let package = Package(
             providers: [.apt(["liblua5.4-dev"])]
         ),
         .target(name: "LuaGlue", dependencies: ["CLua"]),
+        // zlib: recorded runs store their JSON compressed (about 20 times smaller).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "LuaKit", dependencies: ["CLua", "LuaGlue"]),
         .target(
             name: "Commend",
@@ -30,10 +34,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Recorded runs (RULES.md §8): the Commend library itself pulls in no database.
+        .target(
+            name: "CommendStore",
+            dependencies: [
+                "Commend",
+                "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "CommendCLI",
             dependencies: [
                 "Commend",
+                "CommendStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +63,14 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CommendStoreTests",
+            dependencies: [
+                "Commend",
+                "CommendStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -16,6 +16,7 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
 
     @Option(help: "The member or unit id.")
@@ -30,7 +31,8 @@ struct Explain: ParsableCommand {
         if let award, rules.award(award) == nil, rules.scoring(award) == nil {
             throw EvaluationError("unknown award or scoring \"\(award)\"")
         }
-        let data = try source.loadData(plan: rules.plan, timeout: limits.timeout)
+        let data = try store.addingHistory(to: try source.loadData(plan: rules.plan, timeout: limits.timeout),
+                                           plan: rules.plan)
         if data.members.row(of: subject) == nil && data.units.row(of: subject) == nil {
             throw EvaluationError("no member or unit \"\(subject)\" in \(source.data)")
         }
