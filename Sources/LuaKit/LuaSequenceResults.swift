@@ -4,17 +4,24 @@ import CLua
 /// valid only inside the closure given to `LuaSequence.call`, after which
 /// they are popped.
 public struct LuaSequenceResults {
-    let stack: LuaStack
+    // Inlinable: read millions of times, one call less per result.
+    @usableFromInline let stack: LuaStack
     /// Stack index of the gate's result.
-    let gate: Int32
-    let parts: Int
+    @usableFromInline let gate: Int32
+    @usableFromInline let parts: Int
+
+    init(stack: LuaStack, gate: Int32, parts: Int) {
+        self.stack = stack
+        self.gate = gate
+        self.parts = parts
+    }
 
     /// Whether the gate passed. When it did not, nothing else ran and no
     /// other result may be read.
-    public var gatePassed: Bool { stack.truthy(at: gate) }
+    @inlinable public var gatePassed: Bool { stack.truthy(at: gate) }
 
     /// The first (`.value`) or second (`.detail`) result of a function of the sequence.
-    public func result(_ step: LuaSequence.Step, _ which: Which = .value) -> LuaResult {
+    @inlinable public func result(_ step: LuaSequence.Step, _ which: Which = .value) -> LuaResult {
         let position: Int
         switch step {
         case .gate: return LuaResult(stack: stack, index: gate)
@@ -37,8 +44,13 @@ public struct LuaSequenceResults {
 
 /// One result of a Lua call, read in place (see `LuaSequenceResults`).
 public struct LuaResult {
-    let stack: LuaStack
-    let index: Int32
+    @usableFromInline let stack: LuaStack
+    @usableFromInline let index: Int32
+
+    @usableFromInline init(stack: LuaStack, index: Int32) {
+        self.stack = stack
+        self.index = index
+    }
 
     public var isNil: Bool { stack.isNil(index) }
     /// Lua's truth: everything but `nil` and `false`.

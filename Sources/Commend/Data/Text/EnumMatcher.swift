@@ -25,7 +25,7 @@ struct EnumMatcher {
     /// The canonical value the bytes spell, or nil. Identical values share
     /// the storage of the declared string.
     mutating func match(_ b: Bytes) -> Value? {
-        for i in utf8.indices where utf8[i].count == b.count && utf8[i].elementsEqual(b) {
+        for i in utf8.indices where utf8[i].count == b.count && utf8[i].same(as: b) {
             return stored[i]
         }
         let text = NFC.string(b)
