@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Commend",
+    // Synchronization.Mutex (Parallel.map) needs macOS 15 on Apple systems.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Commend", targets: ["Commend"]),
         .library(name: "LuaKit", targets: ["LuaKit"]),

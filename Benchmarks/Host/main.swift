@@ -52,10 +52,10 @@ func engineHost() throws -> Double {
     var sum = 0
     let start = DispatchTime.now().uptimeNanoseconds
     for i in 0..<calls {
-        stack.pushRecord(kind, rows: rows, row: i)
-        let count = try sequence.call(stack.topSlot, context)
-        sum &+= stack.integer(at: stack.top - count + 2) ?? 0
-        stack.pop(count + 1)
+        try stack.preserving {
+            stack.pushRecord(kind, rows: rows, row: i)
+            try sequence.call(stack.topSlot, context) { sum &+= $0.result(.part(0)).integer ?? 0 }
+        }
     }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start)
     precondition(sum == calls * (calls + 1) / 2 + 2 * calls)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Commend
 import Foundation
-import LuaKit
 
 /// Where the rules and the data are.
 struct SourceOptions: ParsableArguments {

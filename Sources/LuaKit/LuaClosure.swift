@@ -25,14 +25,14 @@ public struct LuaCall {
     /// place: no Swift string is made. Other arguments are read as
     /// `argument(i, as: String.self)` would (a number as its text, anything
     /// else an error).
-    public func withStringArgument<R>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+    public func withStringArgument<R>(_ i: Int32, _ body: (LuaBorrowedString) throws -> R) throws -> R {
         if i <= argumentCount, lua_type(state.L, i) == LUA_TSTRING {
             var length = 0
             let pointer = UnsafeRawPointer(lua_tolstring(state.L, i, &length)!)
-            return try body(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length))
+            return try body(LuaBorrowedString(bytes: UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)))
         }
         var text = try argument(i, as: String.self)
-        return try text.withUTF8 { try body($0) }
+        return try text.withUTF8 { try body(LuaBorrowedString(bytes: $0)) }
     }
 
     public func argument<T: LuaReadable>(_ i: Int32, as type: T.Type = T.self) throws -> T {

@@ -41,7 +41,7 @@ public final class LuaRecordRows: @unchecked Sendable {
 
 /// Encodes rows for `LuaRecordRows`: call `startRow()`, then add exactly
 /// `fields` values, for each row in order.
-public struct LuaRecordRowsBuilder {
+public struct LuaRecordRowsBuilder: Sendable {
     public let fields: Int
     fileprivate var bytes: [UInt8] = []
     fileprivate var offsets: [Int] = []

@@ -2,14 +2,40 @@ import CLua
 import Foundation
 import LuaGlue
 
-/// The allow-listed environment in which rule scripts run (RULES.md §2.5).
+/// What scripts in a sandbox may reach; the host decides (LuaKit has no
+/// list of its own).
+public struct LuaSandboxPolicy: Sendable, Hashable {
+    /// Base functions given as they are (`ipairs`, `tostring`, ...).
+    /// `print`, `setmetatable`, `xpcall` and `require` are not among them:
+    /// the sandbox gives safe versions of its own (and of `pairs`, when named).
+    public var functions: [String]
+    /// Standard libraries given as read-only tables (`string` always
+    /// without `dump`, its pattern functions held to the limits).
+    public var libraries: [String]
+    /// The functions of `os` given, as a read-only `os` table (none: no
+    /// `os`); `date` is the bounded one.
+    public var osFunctions: [String]
+    /// The folder under the module root whose modules `require` loads, as
+    /// `require "<folder>.<name>"`.
+    public var moduleFolder: String
+
+    public init(functions: [String], libraries: [String], osFunctions: [String], moduleFolder: String) {
+        self.functions = functions
+        self.libraries = libraries
+        self.osFunctions = osFunctions
+        self.moduleFolder = moduleFolder
+    }
+}
+
+/// An allow-listed environment for untrusted scripts, shaped by a
+/// `LuaSandboxPolicy`.
 ///
-/// Scripts see only the safe base functions, read-only proxies of `string`
-/// (without `dump`, with pattern functions held to the limits), `table`,
-/// `math` (deterministic `random`), `utf8` and `os.date/time/clock`, a `print`
-/// that goes to `onPrint`, and `require` for `lib/` modules under the
-/// sandbox's root. Each chunk gets its own `_ENV`, so a global set in one file
-/// is not seen by another, and the shared libraries cannot be changed.
+/// Scripts see only what the policy names, read-only proxies of the
+/// libraries it names (`math.random` deterministic), a `print` that goes to
+/// `onPrint`, `setmetatable` and `xpcall` that cannot escape the limits,
+/// and `require` for modules of the policy's folder under the sandbox's
+/// root. Each chunk gets its own `_ENV`, so a global set in one file is not
+/// seen by another, and the shared libraries cannot be changed.
 public final class LuaSandbox {
     public let state: LuaState
     /// The shared base environment. Scripts cannot reach it; the host adds
@@ -25,9 +51,14 @@ public final class LuaSandbox {
     public var moduleSources: [String: [UInt8]]?
     /// Receives what scripts print, with the position of the `print` call.
     public var onPrint: (_ message: String, _ chunk: String?, _ line: Int?) -> Void = { _, _, _ in }
+    /// What the sandbox allows.
+    public let policy: LuaSandboxPolicy
+    /// The seed of the first draw of `math.random` after `seedAtNextDraw()`.
+    public var seedForDraw: () -> Int = { 0 }
 
     private let environmentMetatable: LuaTable
-    private var randomseed: LuaFunction?
+    /// Whether the next draw of `math.random` seeds the generator first.
+    private var seedArmed = false
     private var modules: [String: LuaValue] = [:]
     private var loading: Set<String> = []
     /// Every chunk environment handed out, to be frozen with the modules.
@@ -39,13 +70,9 @@ public final class LuaSandbox {
     /// Whether `freeze` has run: modules required later are frozen at once.
     public private(set) var isFrozen = false
 
-    public static let allowedFunctions = [
-        "assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber",
-        "tostring", "type", "rawequal", "rawget", "rawlen", "getmetatable",
-    ]
-
-    public init(state: LuaState, moduleRoot: URL? = nil, chunkPrefix: String = "") throws {
+    public init(state: LuaState, policy: LuaSandboxPolicy, moduleRoot: URL? = nil, chunkPrefix: String = "") throws {
         self.state = state
+        self.policy = policy
         self.moduleRoot = moduleRoot
         self.chunkPrefix = chunkPrefix
         base = state.newTable(fieldCapacity: 32)
@@ -60,10 +87,13 @@ public final class LuaSandbox {
         base[name] = value
     }
 
-    /// Seeds `math.random`, so that what a script draws depends on `seed`
-    /// only (for example one seed per subject, whatever thread evaluates it).
-    public func reseed(_ seed: Int) throws {
-        try randomseed?.call(seed)
+    /// Makes the next draw of `math.random` seed the generator with
+    /// `seedForDraw()` first, unless the script seeds it itself before: what
+    /// a script draws then depends on that seed only (for example one seed
+    /// per subject, whatever thread evaluates it), and a script that draws
+    /// nothing costs nothing, however it reaches `math.random`.
+    public func seedAtNextDraw() {
+        seedArmed = true
     }
 
     /// A fresh `_ENV` for one chunk: its own globals, reads fall back to the base.
@@ -135,13 +165,20 @@ public final class LuaSandbox {
         // Trusted set-up code: runs with the real globals, before any script.
         let setup = try state.load("""
             local G = ...
-            local randomseed = G.math.randomseed
+            local random, randomseed = G.math.random, G.math.randomseed
+            local take_seed = G.__commend_take_seed
+            G.__commend_take_seed = nil
             randomseed(0)
             G.math.randomseed = function(...)
+              take_seed()
               if select('#', ...) == 0 then return randomseed(0) end
               return randomseed(...)
             end
-            G.__commend_randomseed = randomseed
+            G.math.random = function(...)
+              local seed = take_seed()
+              if seed then randomseed(seed) end
+              return random(...)
+            end
             G.string.dump = nil
             getmetatable("").__metatable = false
             local emit, tostring, select, concat = G.__commend_emit, G.tostring, G.select, G.table.concat
@@ -263,9 +300,12 @@ public final class LuaSandbox {
             let position = call.position(level: 2)
             self.onPrint(message, position?.chunk, position?.line)
         })
+        globals["__commend_take_seed"] = .function(state.function("math.random") { [unowned self] call in
+            guard self.seedArmed else { return call.push(LuaValue.nil) }
+            self.seedArmed = false
+            call.push(self.seedForDraw())
+        })
         try setup.call(globals)
-        if case .function(let seed) = globals["__commend_randomseed"] { randomseed = seed }
-        globals["__commend_randomseed"] = .nil
         if case .function(let freeze) = globals["__commend_freeze"] { freezer = freeze }
         globals["__commend_freeze"] = .nil
         if case .function(let freeze) = globals["__commend_freeze_locals"] { localsFreezer = freeze }
@@ -273,12 +313,12 @@ public final class LuaSandbox {
         cg_open_sandbox_patterns(state.L)
         cg_open_sandbox_library(state.L)
 
-        for name in Self.allowedFunctions {
+        for name in policy.functions {
             base[name] = globals[name]
         }
-        base["next"] = globals["__commend_next"]
+        if policy.functions.contains("next") { base["next"] = globals["__commend_next"] }
         globals["__commend_next"] = .nil
-        if case .function(let sortedPairs) = globals["__commend_pairs"] {
+        if policy.functions.contains("pairs"), case .function(let sortedPairs) = globals["__commend_pairs"] {
             base["pairs"] = .function(sortedPairs)
             sortedPairs.reference.push()
             cg_keep_sorted_pairs(state.L)
@@ -292,15 +332,17 @@ public final class LuaSandbox {
         cg_push_safe_xpcall(state.L)
         base["xpcall"] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))
 
-        for library in ["string", "table", "math", "utf8"] {
+        for library in policy.libraries {
             guard case .table(let table) = globals[library] else { continue }
             base[library] = .table(table.readOnly(name: library))
         }
-        if case .table(let os) = globals["os"] {
-            let safe = state.newTable(fieldCapacity: 3)
-            for name in ["time", "clock"] { safe[name] = os[name] }
-            cg_push_bounded_date(state.L)
-            safe["date"] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))
+        if !policy.osFunctions.isEmpty, case .table(let os) = globals["os"] {
+            let safe = state.newTable(fieldCapacity: policy.osFunctions.count)
+            for name in policy.osFunctions where name != "date" { safe[name] = os[name] }
+            if policy.osFunctions.contains("date") {
+                cg_push_bounded_date(state.L)
+                safe["date"] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))
+            }
             base["os"] = .table(safe.readOnly(name: "os"))
         }
         base["require"] = .function(state.function("require") { [unowned self] call in
@@ -309,16 +351,16 @@ public final class LuaSandbox {
         })
     }
 
-    /// `require "lib.name"`: only modules under `<root>/lib/`, text only,
-    /// each loaded once per state.
+    /// `require "lib.name"`: only modules under `<root>/lib/` (the
+    /// policy's folder), text only, each loaded once per state.
     func require(_ name: String) throws -> LuaValue {
         if let cached = modules[name] { return cached }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        let valid = parts.count >= 2 && parts[0] == "lib" && parts.allSatisfy { part in
+        let valid = parts.count >= 2 && parts[0] == policy.moduleFolder && parts.allSatisfy { part in
             !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
         }
         guard valid else {
-            throw SandboxError("module '\(name)' not allowed: rule scripts may only require modules \"lib.<name>\" of the rules directory's lib/ folder")
+            throw SandboxError("module '\(name)' not allowed: rule scripts may only require modules \"\(policy.moduleFolder).<name>\" of the rules directory's \(policy.moduleFolder)/ folder")
         }
         let relative = parts.joined(separator: "/") + ".lua"
         guard let root = moduleRoot else {

@@ -39,11 +39,20 @@ public struct LuaSequence {
         case tail(Int)
     }
 
-    /// Calls the sequence with two values already on the stack and leaves
-    /// its results on top: first the gate's truthiness, then two results per
-    /// function that ran. Returns how many results there are; remove them
-    /// with `stack.pop(count)`. On error, `step` tells where it happened.
-    public func call(_ first: LuaSlot, _ second: LuaSlot) throws -> Int32 {
+    /// Calls the sequence with two values already on the stack and gives
+    /// `read` its results (the gate's, then two per function that ran),
+    /// which are popped when `read` returns. On error, `step` tells where
+    /// it happened. (Not generic: a hot loop calls it once per item, and a
+    /// generic call across modules looks up type metadata every time.)
+    public func call(_ first: LuaSlot, _ second: LuaSlot, _ read: (LuaSequenceResults) throws -> Void) throws {
+        let state = caller.reference.state
+        let base = lua_gettop(state.L)
+        try call(first, second)
+        defer { lua_settop(state.L, base) }
+        try read(LuaSequenceResults(stack: state.stack, gate: base + 1, parts: parts))
+    }
+
+    private func call(_ first: LuaSlot, _ second: LuaSlot) throws {
         let state = caller.reference.state
         let L = state.L
         let base = lua_gettop(L)
@@ -60,7 +69,6 @@ public struct LuaSequence {
             let step: Step = raw < 0 ? .gate : raw < parts ? .part(raw) : .tail(raw - parts)
             throw SequenceError(step: step, error: error)
         }
-        return lua_gettop(L) - base
     }
 
     /// A failure inside a sequence: the error and the function it came from.

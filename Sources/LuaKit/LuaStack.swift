@@ -150,7 +150,7 @@ extension LuaState {
 /// reference): for hot loops that call several functions with the same
 /// argument.
 public struct LuaSlot: LuaPushable {
-    public let index: Int32
+    let index: Int32
     public func push(to stack: LuaStack) { lua_pushvalue(stack.state.L, index) }
 }
 
@@ -171,6 +171,31 @@ extension LuaStack {
 }
 
 extension LuaStack {
+    /// Runs `body` and then removes whatever it left on the stack. (Not
+    /// generic, for the same reason as `LuaSequence.call`.)
+    public func preserving(_ body: () throws -> Void) rethrows {
+        let base = lua_gettop(state.L)
+        defer { lua_settop(state.L, base) }
+        try body()
+    }
+
+    /// Pushes a new table with `count` array items; `push(i)` pushes item
+    /// `i + 1` (one value).
+    public func pushArray(count: Int, _ push: (Int) -> Void) {
+        lua_createtable(state.L, Int32(count), 0)
+        for i in 0..<count {
+            push(i)
+            lua_rawseti(state.L, -2, lua_Integer(i + 1))
+        }
+    }
+
+    /// Takes the table on top of the stack off it, as a reference; nil
+    /// (and nothing popped) when the top is not a table.
+    public func popTable() -> LuaTable? {
+        guard lua_type(state.L, -1) == LUA_TTABLE else { return nil }
+        return LuaTable(reference: LuaReference(poppingFrom: state))
+    }
+
     /// Pushes a new table holding the same values at 1...#table (a shallow
     /// copy of a sequence).
     public func pushArrayCopy(of table: LuaTable) {

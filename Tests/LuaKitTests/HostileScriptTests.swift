@@ -220,6 +220,35 @@ let hostileScripts: [Hostile] = [
         #expect(a == b)
     }
 
+    @Test func anArmedSeedIsTakenAtTheFirstDrawOnly() throws {
+        let box = try sandbox()
+        box.sandbox.seedForDraw = { 42 }
+        let seeded = try box.run("math.randomseed(42) return math.random(1, 1000000), math.random(1, 1000000)")
+        box.sandbox.seedAtNextDraw()
+        let armed = try box.run("return math.random(1, 1000000), math.random(1, 1000000)")
+        #expect(armed == seeded)
+        // Not armed again: the generator goes on from where it was.
+        let after = try box.run("return math.random(1, 1000000), math.random(1, 1000000)")
+        #expect(after != seeded)
+    }
+
+    @Test func aScriptsOwnSeedReplacesAnArmedOne() throws {
+        let box = try sandbox()
+        box.sandbox.seedForDraw = { 42 }
+        let own = try box.run("math.randomseed(7) return math.random(1, 1000000)")
+        box.sandbox.seedAtNextDraw()
+        let armedThenOwn = try box.run("math.randomseed(7) return math.random(1, 1000000)")
+        #expect(armedThenOwn == own)
+    }
+
+    @Test func thePolicyDecidesWhatScriptsSee() throws {
+        let state = try LuaState(limits: LuaLimits(memory: 32 << 20, instructions: 1_000_000, instructionsPerCall: 1_000_000, seconds: 5))
+        let policy = LuaSandboxPolicy(functions: ["type"], libraries: ["math"], osFunctions: [], moduleFolder: "mods")
+        let sandbox = try LuaSandbox(state: state, policy: policy)
+        let seen = try sandbox.load(Array("return type(pairs), type(string), type(os), type(math.floor)".utf8), chunkName: "t.lua").call()
+        #expect(seen == [.string("nil"), .string("nil"), .string("nil"), .string("function")])
+    }
+
     @Test func pairsListsKeysInADefinedOrder() throws {
         // Lua's own order of string keys changes from run to run (the hash is seeded).
         let source = """

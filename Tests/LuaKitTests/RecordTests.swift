@@ -78,11 +78,12 @@ import Testing
     /// Calls with (a, b) and returns the results.
     func run(_ sequence: LuaSequence, _ box: TestSandbox, _ a: Int = 1, _ b: Int = 2) throws -> [LuaValue] {
         let stack = box.state.stack
-        let base = stack.top
-        defer { stack.pop(stack.top - base) }
-        let first = stack.pushSlot(a), second = stack.pushSlot(b)
-        let count = try sequence.call(first, second)
-        return (0..<count).map { box.state.value(at: stack.top - count + 1 + $0) }
+        var values: [LuaValue] = []
+        try stack.preserving {
+            let first = stack.pushSlot(a), second = stack.pushSlot(b)
+            try sequence.call(first, second) { values = $0.values }
+        }
+        return values
     }
 
     @Test func gatePartsAndTails() throws {

@@ -35,7 +35,7 @@ extension Worker {
     func evaluateAward(_ index: Int, rows: ArraySlice<Int>) throws -> [AwardRow] {
         let award = runtime.awards[index]
         let functions = runtime.awardFunctions[index]
-        let sequence = awardSequence(index)
+        let sequence = sequence(.award(index))
         let view = data.view(award.subject)
         let what = "award \"\(award.id)\""
         let criteria = award.criteria.count
@@ -54,15 +54,15 @@ extension Worker {
                                case .part(let c): ("criterion \"\(award.criteria[c].id)\"", award.criteria[c].location)
                                case .tail: ("quota order", award.quota?.location ?? award.location)
                                }
-                           }) { stack, first, count, row in
+                           }) { results, row in
             var eligible = true
             // A pass flag and a detail slot per criterion, the row, its outcome
             // and published state (about 160 bytes, measured), and the texts of the details.
             var kept = criteria * 17 + 160
             for c in 0..<criteria {
-                let ok = stack.truthy(at: first + 2 * Int32(c))
+                let ok = results.result(.part(c)).isTruthy
                 passed.append(ok)
-                let text = detail(stack, at: first + 2 * Int32(c) + 1)
+                let text = detail(results.result(.part(c), .detail))
                 kept += ResultBudget.text(text)
                 details.append(text)
                 if !ok { eligible = false }
@@ -72,10 +72,10 @@ extension Worker {
             }
             var order: Double?
             if eligible, functions.order != nil {
-                let slot = first + 2 * Int32(criteria)
-                if !stack.isNil(slot) {
-                    guard let value = stack.number(at: slot), !value.isNaN else {
-                        throw LuaConversionError(expected: "order must return a number", found: stack.typeName(at: slot))
+                let result = results.result(.tail(0))
+                if !result.isNil {
+                    guard let value = result.number, !value.isNaN else {
+                        throw LuaConversionError(expected: "order must return a number", found: result.typeName)
                     }
                     order = value
                 }
@@ -93,66 +93,71 @@ extension Worker {
 
     /// Runs `sequence` for each subject of `rows` with (subject, ctx),
     /// `math.random` seeded for it, and calls `read` with the results of
-    /// those to which the declaration applies: `first` is the stack index of
-    /// the first part's first result, `count` the number of results after
-    /// the gate's. Errors become `RuleError`s naming the declaration, the
-    /// part (from `part`) and the subject; a needed dependency becomes
-    /// `DependencyNeeded`.
+    /// those to which the declaration applies. Errors become `RuleError`s
+    /// naming the declaration, the part (from `part`) and the subject; a
+    /// needed dependency becomes `DependencyNeeded`.
     func forEachSubject(_ view: KindView, rows: ArraySlice<Int>, what: String, sequence: LuaSequence,
                         at location: SourceLocation,
                         part: (LuaSequence.Step) -> (String, SourceLocation),
-                        _ read: (_ stack: LuaStack, _ first: Int32, _ count: Int32, _ row: Int) throws -> Void) throws {
+                        _ read: (_ results: LuaSequenceResults, _ row: Int) throws -> Void) throws {
         let stack = state.stack
-        let base = stack.top
-        defer { stack.pop(stack.top - base) }
-        let ctx = stack.pushSlot(self.ctx)
-        defer { current = nil }
-        for row in rows {
-            current = (view.kind, row)
-            pushSubject(view, row: row)
-            let subject = stack.topSlot
-            defer { stack.pop() }
-            if usesRandom { try seedRandom(what, view.id(row)) }
-            let count: Int32
-            do {
-                count = try sequence.call(subject, ctx)
-            } catch let failure as LuaSequence.SequenceError {
-                let (name, at) = part(failure.step)
-                throw ruleError(failure.error, what: what, part: name, id: view.id(row), at: at)
+        try stack.preserving {
+            let ctx = stack.pushSlot(self.ctx)
+            seeding = (what, view)
+            defer { current = nil; seeding = nil }
+            for row in rows {
+                current = (view.kind, row)
+                try stack.preserving {
+                    pushSubject(view, row: row)
+                    runtime.sandbox.seedAtNextDraw()
+                    try evaluate(sequence, subject: stack.topSlot, ctx: ctx, id: view.id(row), what: what, part: part) { results in
+                        try read(results, row)
+                    }
+                }
             }
-            defer { stack.pop(count) }
-            let top = stack.top
-            guard stack.truthy(at: top - count + 1) else { continue }
-            do {
-                try read(stack, top - count + 2, count - 1, row)
-            } catch let error as LuaConversionError {
-                let (name, at) = part(.tail(0))
-                throw RuleError(kind: .script, location: at, declaration: what, part: name, subject: view.id(row),
-                                message: "\(error.expected), got \(error.found)")
-            } catch let error as PartConversionError {
-                let (name, at) = part(error.step)
-                throw RuleError(kind: .script, location: at, declaration: what, part: name, subject: view.id(row),
-                                message: "\(error.error.expected), got \(error.error.found)")
+        }
+    }
+
+    /// Calls `sequence` with one subject and `read` with its results when
+    /// the declaration applies; errors named as `forEachSubject` says.
+    private func evaluate(_ sequence: LuaSequence, subject: LuaSlot, ctx: LuaSlot, id: @autoclosure () -> String, what: String,
+                          part: (LuaSequence.Step) -> (String, SourceLocation),
+                          _ read: (LuaSequenceResults) throws -> Void) throws {
+        do {
+            try sequence.call(subject, ctx) { results in
+                guard results.gatePassed else { return }
+                try read(results)
             }
+        } catch let failure as LuaSequence.SequenceError {
+            let (name, at) = part(failure.step)
+            throw ruleError(failure.error, what: what, part: name, id: id(), at: at)
+        } catch let error as LuaConversionError {
+            let (name, at) = part(.tail(0))
+            throw RuleError(kind: .script, location: at, declaration: what, part: name, subject: id(),
+                            message: "\(error.expected), got \(error.found)")
+        } catch let error as PartConversionError {
+            let (name, at) = part(error.step)
+            throw RuleError(kind: .script, location: at, declaration: what, part: name, subject: id(),
+                            message: "\(error.error.expected), got \(error.error.found)")
         }
     }
 
     /// A Lua error from a rule function as a `RuleError`, or the dependency it was interrupted for.
     func ruleError(_ error: any Error, what: String, part: String, id: String, at location: SourceLocation) -> any Error {
         guard let error = error as? LuaError else { return error }
-        if error.kind == .interrupted, let interrupt = error.underlying as? LuaInterrupt, let key = interrupt.payload as? String {
+        if error.kind == .interrupted, let interrupt = error.underlying as? LuaInterrupt, let id = interrupt.payload as? DeclarationID {
             state.clearInterrupt()
-            return DependencyNeeded(key: key)
+            return DependencyNeeded(id: id)
         }
         return RuleError(error, declaration: what, part: part, subject: id, fallback: location)
     }
 
     /// A detail value as text: strings as they are, numbers and booleans printed, nil as nil.
-    func detail(_ stack: LuaStack, at index: Int32) -> String? {
-        if stack.isNil(index) { return nil }
-        if let text = texts.string(at: index, in: stack) { return Diagnostic.clip(text) }
-        switch stack.value(at: index) {
-        case .integer, .number, .bool, .bytes, .string: return stack.value(at: index).description
+    func detail(_ result: LuaResult) -> String? {
+        if result.isNil { return nil }
+        if let text = result.string(cache: &texts) { return Diagnostic.clip(text) }
+        switch result.value {
+        case .integer, .number, .bool, .bytes, .string: return result.value.description
         case let other: return "(\(other.typeName))"
         }
     }

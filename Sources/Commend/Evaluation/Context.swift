@@ -89,72 +89,58 @@ extension Worker {
     /// array is new, so scripts may still sort or change it.
     private func pushGroup(_ cache: inout (unit: Int, list: LuaTable)?, unit: Int?, view: KindView, rows: (Int) -> [Int]) {
         guard let unit else {
-            state.stack.pushTable()
+            state.stack.pushArray(count: 0) { _ in }
             return
         }
         if let cached = cache, cached.unit == unit {
             state.stack.pushArrayCopy(of: cached.list)
             return
         }
-        pushList(view, rows: rows(unit))
-        cache = (unit, try! LuaTable.read(from: state.stack, at: -1))
-        let list = cache!.list
-        state.stack.pop()
+        let subjects = rows(unit)
+        state.stack.pushArray(count: subjects.count) { i in pushSubject(view, row: subjects[i]) }
+        let list = state.stack.popTable()!
+        cache = (unit, list)
         state.stack.pushArrayCopy(of: list)
-    }
-
-    private func pushList(_ view: KindView, rows: [Int]) {
-        let stack = state.stack
-        stack.pushTable(array: rows.count)
-        for (i, row) in rows.enumerated() {
-            pushSubject(view, row: row)
-            stack.setIndex(i + 1, in: -2)
-        }
     }
 
     /// The published state of the award named by argument 1 and the row of
     /// the subject named by argument 2 (both read in place); nil when the
     /// award does not apply in this phase or the subject is unknown.
     private func awardState<T>(_ call: LuaCall, _ read: (ResultStore.AwardState, Int) -> T) throws -> T? {
-        try lookUp(call, "award", ids: awardIDs, names: awardIndex.keys, applicable: applicableAwards, states: &awardStates,
-                   declaration: { (runtime.awards[$0].id, runtime.awards[$0].subject) },
-                   published: { store.awards[$0] }).map { read($0.state, $0.row) }
+        guard let (state, row) = try lookUp(call, .award), case .award(let award) = state else { return nil }
+        return read(award, row)
     }
 
     /// The same for scorings.
     private func scoringState<T>(_ call: LuaCall, _ read: (ResultStore.ScoringState, Int) -> T?) throws -> T? {
-        try lookUp(call, "scoring", ids: scoringIDs, names: scoringIndex.keys, applicable: applicableScorings, states: &scoringStates,
-                   declaration: { (runtime.scorings[$0].id, runtime.scorings[$0].subject) },
-                   published: { store.scorings[$0] }).flatMap { read($0.state, $0.row) }
+        guard let (state, row) = try lookUp(call, .scoring), case .scoring(let scoring) = state else { return nil }
+        return read(scoring, row)
     }
 
-    /// Finds the declaration named by argument 1 among `ids`, its published
+    /// Finds the declaration of `kind` named by argument 1, its published
     /// state (kept in `states` once found; a state not yet published
     /// interrupts the pass for it) and the row of the subject named by
     /// argument 2.
-    private func lookUp<S>(_ call: LuaCall, _ kind: String, ids: [[UInt8]], names: Dictionary<String, Int>.Keys,
-                           applicable: [Bool], states: inout [S?],
-                           declaration: (Int) -> (id: String, subject: SubjectKind),
-                           published: (String) -> S?) throws -> (state: S, row: Int)? {
+    private func lookUp(_ call: LuaCall, _ kind: DeclarationID.Kind) throws -> (state: ResultStore.State, row: Int)? {
         try call.withStringArgument(2) { _ in }
-        guard let index = try call.withStringArgument(1, { Worker.find($0, in: ids) }) else {
-            let id = try call.argument(1, as: String.self)
+        guard let id = try call.withStringArgument(1, { find($0, kind) }) else {
+            let name = try call.argument(1, as: String.self)
+            let names = (kind == .award ? runtime.awards.map(\.id) : runtime.scorings.map(\.id))
             throw RuleError(kind: .reference, location: nil,
-                            message: "unknown \(kind) \"\(Bounds.shown(id))\"\(Suggestion.hint(for: id, in: names))")
+                            message: "unknown \(kind.rawValue) \"\(Bounds.shown(name))\"\(Suggestion.hint(for: name, in: names))")
         }
-        guard applicable[index] else { return nil }
-        let (id, subject) = declaration(index)
-        let state: S
-        if let known = states[index] {
+        guard store.applies(id) else { return nil }
+        let state: ResultStore.State
+        if let known = states[id] {
             state = known
         } else {
-            guard let found = published(id) else {
-                throw LuaInterrupt("\(kind) \"\(id)\" is needed first", payload: kind + ":" + id)
+            guard let found = store.state(id) else {
+                throw LuaInterrupt("\(kind.rawValue) \"\(runtime.declaration(id).id)\" is needed first", payload: id)
             }
-            states[index] = found
+            states[id] = found
             state = found
         }
-        let view = data.view(subject)
+        let view = data.view(subjects[id])
         guard let row = try call.withStringArgument(2, { subjectRow($0, in: view) }) else { return nil }
         return (state, row)
     }
@@ -164,9 +150,9 @@ extension Worker {
         try call.withStringArgument(1) { _ in }
         guard let award = try call.withStringArgument(2, { data.history.award($0) }) else {
             // No history of this award: fine for an award of the plan, a typo otherwise.
-            guard try call.withStringArgument(2, { Worker.find($0, in: awardIDs) }) == nil else { return [] }
+            guard try call.withStringArgument(2, { find($0, .award) }) == nil else { return [] }
             let id = try call.argument(2, as: String.self)
-            let names = Array(awardIndex.keys) + data.history.awardNames
+            let names = runtime.awards.map(\.id) + data.history.awardNames
             // Only later years of it (the plan's own year, say): no earlier years.
             if data.history.awardNames.contains(id) { return [] }
             throw RuleError(kind: .reference, location: nil,
@@ -175,26 +161,20 @@ extension Worker {
         return try call.withStringArgument(1) { bytes in
             if let row = subjectRow(bytes, in: data.members) { return data.history.years(member: row, award: award) }
             if let row = subjectRow(bytes, in: data.units) { return data.history.years(unit: row, award: award) }
-            return data.history.years(other: String(decoding: bytes, as: UTF8.self), award: award)
+            return data.history.years(other: bytes.string, award: award)
         }
     }
 
     /// The row of the subject whose id has these bytes in `view`: most
     /// questions are about the subject being evaluated, answered without a
     /// lookup.
-    func subjectRow(_ bytes: UnsafeBufferPointer<UInt8>, in view: KindView) -> Int? {
-        if let current, current.kind == view.kind {
-            var id = view.id(current.row)
-            if id.utf8.count == bytes.count, id.withUTF8({ $0.same(as: bytes) }) { return current.row }
-        }
-        return view.row(of: bytes)
+    func subjectRow(_ id: LuaBorrowedString, in view: KindView) -> Int? {
+        if let current, current.kind == view.kind, id.equals(view.id(current.row)) { return current.row }
+        return view.row(of: id)
     }
 
-    /// The index of the id with these bytes (the first, as `awardIndex` keeps).
-    static func find(_ bytes: UnsafeBufferPointer<UInt8>, in ids: [[UInt8]]) -> Int? {
-        for (i, id) in ids.enumerated() where id.count == bytes.count {
-            if id.withUnsafeBufferPointer({ $0.same(as: bytes) }) { return i }
-        }
-        return nil
+    /// The first declaration of `kind` whose id has these bytes.
+    func find(_ name: LuaBorrowedString, _ kind: DeclarationID.Kind) -> DeclarationID? {
+        idBytes.values(kind).firstOffset(of: name).map { DeclarationID(kind, $0) }
     }
 }

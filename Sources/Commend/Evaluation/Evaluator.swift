@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import LuaKit
 
@@ -68,36 +67,37 @@ final class Run {
     let rules: RuleSet
     let data: PhaseData
     let options: EvaluationOptions
-    let store = ResultStore()
+    let store: ResultStore
     let workers: [Worker]
-    let applicable: Set<String>
-    var awardResults: [String: AwardResult] = [:]
-    var scoringResults: [String: ScoringResult] = [:]
+    /// The declarations that apply in the phase, awards then scorings.
+    let applicable: [DeclarationID]
+    var results: [DeclarationID: EvaluatedDeclaration] = [:]
     var diagnostics: [Diagnostic] = []
     var droppedDiagnostics = 0
-    private var inProgress: [String] = []
-    /// The position of each award and scoring id in the rules (the first, for a duplicate).
-    private let awardIndex: [String: Int]
-    private let scoringIndex: [String: Int]
+    private var inProgress: [DeclarationID] = []
+    private var finished: Set<DeclarationID> = []
     private var done = 0
     private var subjects = 0
+
+    /// A result waiting for its turn in the output.
+    enum EvaluatedDeclaration {
+        case award(AwardResult)
+        case scoring(ScoringResult)
+    }
 
     init(rules: RuleSet, data: PhaseData, options: EvaluationOptions) throws {
         self.rules = rules
         self.data = data
         self.options = options
-        store.budget = ResultBudget(limit: options.resultMemory)
-        var applicable = Set<String>()
-        for award in rules.awards where award.applies(toPhase: data.phase.id) { applicable.insert("award:" + award.id) }
-        for scoring in rules.scorings where scoring.applies(toPhase: data.phase.id) { applicable.insert("scoring:" + scoring.id) }
+        let applicable = rules.declarationIDs.filter { rules.declaration($0).applies(toPhase: data.phase.id) }
         self.applicable = applicable
-        awardIndex = Dictionary(rules.awards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        scoringIndex = Dictionary(rules.scorings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let store = ResultStore(rules: rules, applicable: Set(applicable))
+        store.budget = ResultBudget(limit: options.resultMemory)
+        self.store = store
         let subjects = max(data.members.count, data.units.count)
         let count = max(1, min(options.jobs, subjects / 200))
         let runtimes = try Run.runtimes(count: count, files: rules.files, limits: options.limits)
-        let store = self.store
-        workers = runtimes.map { Worker(runtime: $0, data: data, store: store, applicable: applicable) }
+        workers = runtimes.map { Worker(runtime: $0, data: data, store: store) }
         diagnostics = rules.diagnostics
         droppedDiagnostics = rules.droppedDiagnostics
         for worker in workers { _ = worker.takeDiagnostics() }
@@ -106,11 +106,7 @@ final class Run {
     }
 
     private static func runtimes(count: Int, files: RuleFiles, limits: LuaLimits) throws -> [RuleRuntime] {
-        let slots = Slots<RuleRuntime>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            slots.set(i, Result { try RuleRuntime(files: files, limits: limits) })
-        }
-        let runtimes = try slots.values.map { try $0!.get() }
+        let runtimes = try Parallel.map(parts: count, threads: count) { _, _ in try RuleRuntime(files: files, limits: limits) }
         // The same files give the same declarations; anything else is an error, not a guess.
         for runtime in runtimes where !runtime.problems.filter({ $0.severity == .error }).isEmpty {
             throw RuleLoadError(problems: runtime.problems)
@@ -126,19 +122,16 @@ final class Run {
         try sink.begin(plan: rules.plan, phase: data.phase, rulesDigest: rules.digest)
         // A result leaves memory once it and all before it are handed over;
         // one evaluated early for another's sake waits for its turn.
-        let awards = rules.awards.filter { applicable.contains("award:" + $0.id) }
         var next = 0
-        for award in awards {
-            try ensure("award:" + award.id)
-            while next < awards.count, let result = awardResults.removeValue(forKey: awards[next].id) {
-                try sink.award(result)
+        for id in applicable {
+            try ensure(id)
+            while next < applicable.count, let result = results.removeValue(forKey: applicable[next]) {
+                switch result {
+                case .award(let award): try sink.award(award)
+                case .scoring(let scoring): try sink.scoring(scoring)
+                }
                 next += 1
             }
-        }
-        let scorings = rules.scorings.filter { applicable.contains("scoring:" + $0.id) }
-        for scoring in scorings {
-            try ensure("scoring:" + scoring.id)
-            if let result = scoringResults.removeValue(forKey: scoring.id) { try sink.scoring(result) }
         }
         if droppedDiagnostics > 0 {
             diagnostics.append(Diagnostic(level: "warning", message: "\(droppedDiagnostics) more printed messages not kept (at most \(Diagnostic.cap) per run)", file: nil, line: nil))
@@ -146,16 +139,14 @@ final class Run {
         try sink.end(diagnostics: diagnostics)
     }
 
-    private var finished: Set<String> = []
-
-    /// Evaluates `key` after whatever it needs; a need met again on the way
+    /// Evaluates `id` after whatever it needs; a need met again on the way
     /// is a cycle. Needs are followed with a stack of our own, not by
     /// recursion: a chain of a thousand awards, each the quota base of the
     /// next, must not exhaust the thread's stack.
-    func ensure(_ key: String) throws {
-        if finished.contains(key) { return }
-        var waiting: Set<String> = [key]
-        inProgress = [key]
+    func ensure(_ id: DeclarationID) throws {
+        if finished.contains(id) { return }
+        var waiting: Set<DeclarationID> = [id]
+        inProgress = [id]
         defer { inProgress = [] }
         while let current = inProgress.last {
             if let need = try pass(current) {
@@ -168,62 +159,56 @@ final class Run {
             waiting.remove(current)
             inProgress.removeLast()
             done += 1
-            options.progress?(EvaluationProgress(step: current, done: done, total: applicable.count, subjects: subjects))
+            options.progress?(EvaluationProgress(step: current.kind.rawValue + ":" + rules.declaration(current).id, done: done,
+                                                 total: applicable.count, subjects: subjects))
         }
     }
 
-    /// The cycle error for `key`, met again while it waits for what it needs.
-    private func cycle(through key: String) -> RuleError {
-        let start = inProgress.firstIndex(of: key) ?? 0
-        let cycle = inProgress[start...] + [key]
-        let named = cycle.map { k -> String in
-            let (kind, id) = split(k)
-            let location = kind == "award" ? rules.award(id)?.location : rules.scoring(id)?.location
-            return "\(kind) \"\(id)\"" + (location.map { " (\($0))" } ?? "")
+    /// The cycle error for `id`, met again while it waits for what it needs.
+    private func cycle(through id: DeclarationID) -> RuleError {
+        let start = inProgress.firstIndex(of: id) ?? 0
+        let cycle = inProgress[start...] + [id]
+        let named = cycle.map { id -> String in
+            let declaration = rules.declaration(id)
+            return "\(id.kind.rawValue) \"\(declaration.id)\" (\(declaration.location))"
         }
-        let first = split(key)
-        return RuleError(kind: .cycle,
-                         location: first.0 == "award" ? rules.award(first.1)?.location : rules.scoring(first.1)?.location,
+        return RuleError(kind: .cycle, location: rules.declaration(id).location,
                          message: "cycle of cross references: " + named.joined(separator: " → "))
     }
 
-    private func split(_ key: String) -> (String, String) {
-        let parts = key.split(separator: ":", maxSplits: 1)
-        return (String(parts[0]), String(parts[1]))
-    }
-
-    /// Evaluates `key`, or returns what it needs first (an award or scoring
+    /// Evaluates `id`, or returns what it needs first (an award or scoring
     /// not finished yet).
-    private func pass(_ key: String) throws -> String? {
-        let (kind, id) = split(key)
+    private func pass(_ id: DeclarationID) throws -> DeclarationID? {
         do {
-            if kind == "award", let index = awardIndex[id] {
-                let award = rules.awards[index]
+            switch id.kind {
+            case .award:
+                let award = rules.awards[id.index]
                 let view = data.view(award.subject)
                 var baseCounts: [String?: Int]?
-                if let base = award.quota?.base, let baseIndex = awardIndex[base] {
-                    let baseKey = "award:" + base
-                    if applicable.contains(baseKey) && !finished.contains(baseKey) { return baseKey }
+                // The first award of that id, as for a duplicate everywhere.
+                if let base = award.quota?.base, let baseIndex = rules.awards.firstIndex(where: { $0.id == base }) {
+                    let baseID = DeclarationID.award(baseIndex)
+                    if store.applies(baseID) && !finished.contains(baseID) { return baseID }
                     baseCounts = Finishing.baseCounts(groups: QuotaGroup(within: award.quota?.within, view: data.view(rules.awards[baseIndex].subject), units: data.units),
-                                                      state: store.awards[base])
+                                                      state: store.award(baseID))
                 }
-                let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(index, rows: slice) }
+                let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(id.index, rows: slice) }
                 subjects += view.count
                 let groups = QuotaGroup(within: award.quota?.within, view: view, units: data.units)
                 let (result, state) = Finishing.award(award, rows: rows, view: view, groups: groups, baseCounts: baseCounts)
-                awardResults[id] = result
-                store.awards[id] = state
-            } else if let index = scoringIndex[id] {
-                let scoring = rules.scorings[index]
+                results[id] = .award(result)
+                store.publish(id, .award(state))
+            case .scoring:
+                let scoring = rules.scorings[id.index]
                 let view = data.view(scoring.subject)
-                let rows: [ScoreRow] = try parallel(view) { worker, slice in try worker.evaluateScoring(index, rows: slice) }
+                let rows: [ScoreRow] = try parallel(view) { worker, slice in try worker.evaluateScoring(id.index, rows: slice) }
                 subjects += view.count
                 let (result, state) = try Finishing.scoring(scoring, rows: rows, view: view)
-                scoringResults[id] = result
-                store.scorings[id] = state
+                results[id] = .scoring(result)
+                store.publish(id, .scoring(state))
             }
         } catch let need as DependencyNeeded {
-            return need.key
+            return need.id
         }
         return nil
     }
@@ -239,75 +224,26 @@ final class Run {
         let workers = self.workers
         _ = view.records   // encoded here, on every core, before the workers need it
         let chunks = workers.count == 1 ? 1 : min(rows.count / 256 + 1, workers.count * 8)
-        let slots = Slots<([T], [Diagnostic], Int)>(count: chunks)
-        let queue = ChunkQueue(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+        let parts = try Parallel.map(parts: chunks, threads: workers.count) { c, w in
             let worker = workers[w]
-            while let c = queue.next() {
-                let slice = rows[rows.indices.part(c, of: chunks)]
-                let result = Result { try body(worker, slice) }
+            do {
+                let part = try body(worker, rows[rows.indices.part(c, of: chunks)])
                 let (kept, dropped) = worker.takeDiagnostics()
-                switch result {
-                case .success(let part): slots.set(c, .success((part, kept, dropped)))
-                case .failure(let error):
-                    worker.state.clearInterrupt()
-                    slots.set(c, .failure(error))
-                    queue.failed(at: c)
-                }
+                return (part, kept, dropped)
+            } catch {
+                _ = worker.takeDiagnostics()
+                worker.state.clearInterrupt()
+                throw error
             }
         }
         var out: [T] = []
         out.reserveCapacity(rows.count)
-        for slot in slots.values {
-            // A chunk after the first failure may not have run: only chunks before it are read.
-            switch slot {
-            case .success(let (part, kept, dropped))?:
-                out += part
-                let room = max(0, Diagnostic.cap - diagnostics.count)
-                diagnostics += kept.prefix(room)
-                droppedDiagnostics += kept.count - min(room, kept.count) + dropped
-            case .failure(let error)?:
-                throw error
-            case nil:
-                preconditionFailure("a chunk before the first failure did not run")
-            }
+        for (part, kept, dropped) in parts {
+            out += part
+            let room = max(0, Diagnostic.cap - diagnostics.count)
+            diagnostics += kept.prefix(room)
+            droppedDiagnostics += kept.count - min(room, kept.count) + dropped
         }
         return out
-    }
-}
-
-/// Hands out chunk numbers in increasing order, none after a failed chunk.
-final class ChunkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next_ = 0
-    private var limit: Int
-
-    init(count: Int) { limit = count }
-
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next_ < limit else { return nil }
-        next_ += 1
-        return next_ - 1
-    }
-
-    /// Chunk `c` failed: chunks after it are not needed.
-    func failed(at c: Int) {
-        lock.lock()
-        limit = min(limit, c + 1)
-        lock.unlock()
-    }
-}
-
-/// Results written by concurrent iterations, each into its own slot.
-final class Slots<T>: @unchecked Sendable {
-    private(set) var values: [Result<T, any Error>?]
-    private let lock = NSLock()
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Result<T, any Error>) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
     }
 }

@@ -33,7 +33,7 @@ enum Finishing {
             for row in rows where row.eligible { state.awarded[row.row] = true }
         }
         let awarded = state.awarded, criteria = award.criteria, quotaPlaces = places
-        let outcomes = inParts(rows.count) { i in
+        let outcomes = Parallel.array(count: rows.count, threshold: 16_384) { i in
             let row = rows[i]
             return AwardOutcome(
                 subject: view.id(row.row),
@@ -46,28 +46,6 @@ enum Finishing {
                 quota: quotaPlaces[i])
         }
         return (AwardResult(award: award, results: outcomes), state)
-    }
-
-    /// `(0..<count).map(make)`, made in parts on every core for large
-    /// counts, each part initializing its own range of the one result array
-    /// (no second copy: the result may hold millions of outcomes).
-    static func inParts<T: Sendable>(_ count: Int, _ make: @escaping @Sendable (Int) -> T) -> [T] {
-        let parts = count < 16_384 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
-        guard parts > 1 else { return (0..<count).map(make) }
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let target = SharedBuffer(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: parts) { p in
-                for i in (0..<count).part(p, of: parts) {
-                    (target.base + i).initialize(to: make(i))
-                }
-            }
-            initialized = count
-        }
-    }
-
-    /// The start of an array's storage, written at disjoint places by concurrent parts.
-    private struct SharedBuffer<T>: @unchecked Sendable {
-        let base: UnsafeMutablePointer<T>
     }
 
     /// Holders of `base` per value of `within` (nil: the one group).

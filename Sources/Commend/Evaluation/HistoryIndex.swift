@@ -1,3 +1,5 @@
+import LuaKit
+
 /// The earlier years in which each subject received each award (history.csv
 /// entries before the plan year), found by subject row: a national run asks
 /// for the history of millions of subjects, so neither ids nor award names
@@ -89,8 +91,13 @@ struct HistoryIndex: Sendable {
     let awardNames: [String]
 
     /// The code of an award id given as bytes, nil when it has no history.
-    func award(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        Worker.find(bytes, in: awardBytes).map(Int32.init)
+    func award(_ bytes: LuaBorrowedString) -> Int32? {
+        awardBytes[...].firstOffset(of: bytes).map(Int32.init)
+    }
+
+    /// The code of an award id, nil when it has no history.
+    func award(_ id: String) -> Int32? {
+        awardBytes.firstIndex(of: Array(id.utf8)).map(Int32.init)
     }
 
     /// Ascending years in which the subject received the award.

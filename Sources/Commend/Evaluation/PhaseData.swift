@@ -1,10 +1,10 @@
-import Dispatch
 import Foundation
 import LuaKit
+import Synchronization
 
 /// The subjects of one kind as seen in one phase: base rows with the phase's
 /// facts merged over them (phase values win where they are given).
-final class KindView: @unchecked Sendable {
+final class KindView: Sendable {
     /// Names the view among all views of a run (`dot1/member`).
     let name: String
     let kind: SubjectKind
@@ -20,20 +20,6 @@ final class KindView: @unchecked Sendable {
     /// Row indices sorted by subject id.
     let sortedRows: [Int]
     private let nameColumn: Int?
-    private let baseWidth: Int
-    private let factWidth: Int
-    /// Read-only views of the arrays above and of the cells of `base` and
-    /// `facts`. Worker threads read cells millions of times; through an
-    /// array every read retains and releases its buffer, an atomic operation
-    /// on memory shared by all workers that stops them from scaling. The
-    /// arrays are `let`s of this object or of `base`/`facts`, never mutated,
-    /// so their storage stays where it is for the life of the view.
-    // @unchecked Sendable: the pointers only read immutable storage.
-    private let baseCells: UnsafeBufferPointer<Value?>
-    private let factCells: UnsafeBufferPointer<Value?>
-    private let baseIndexes: UnsafeBufferPointer<Int>
-    private let factIndexes: UnsafeBufferPointer<Int>
-    private let factRows: UnsafeBufferPointer<Int32>
 
     init(kind: SubjectKind, base: SubjectRows, facts: SubjectRows?, sortedRows: [Int], phase: String) {
         name = phase + "/" + kind.rawValue
@@ -54,79 +40,86 @@ final class KindView: @unchecked Sendable {
         factIndex = columns.map { facts?.columnIndex($0) ?? -1 }
         self.sortedRows = sortedRows
         nameColumn = columns.firstIndex(of: "name")
-        baseWidth = base.columns.count
-        factWidth = facts?.columns.count ?? 0
-        baseCells = self.base.cells.withUnsafeBufferPointer { $0 }
-        factCells = self.facts?.cells.withUnsafeBufferPointer { $0 } ?? UnsafeBufferPointer(start: nil, count: 0)
-        baseIndexes = self.baseIndex.withUnsafeBufferPointer { $0 }
-        factIndexes = self.factIndex.withUnsafeBufferPointer { $0 }
-        factRows = self.factRow.withUnsafeBufferPointer { $0 }
     }
 
-    private let recordsLock = NSLock()
-    private var encoded: LuaRecordRows?
+    /// Reads merged cells by row and column index. Made once per loop over
+    /// many rows: reading through the view's properties would retain and
+    /// release the arrays' buffers at every cell, atomic operations on
+    /// memory shared by all the cores that stop them from scaling; a
+    /// reader's own copies of the arrays cost that once.
+    struct CellReader {
+        let baseCells: [Value?]
+        let factCells: [Value?]
+        let baseIndex: [Int]
+        let factIndex: [Int]
+        let factRow: [Int32]
+        let baseWidth: Int
+        let factWidth: Int
 
-    /// Every row encoded for Lua ("id", then `columns`), built on first use:
-    /// subjects are built from it millions of times.
-    // `records` is built under `recordsLock` with the cores' help.
+        func value(row: Int, column c: Int) -> Value? {
+            let f = Int(factRow[row])
+            if f >= 0, factIndex[c] >= 0, let value = factCells[f * factWidth + factIndex[c]] {
+                return value
+            }
+            return baseIndex[c] >= 0 ? baseCells[row * baseWidth + baseIndex[c]] : nil
+        }
+    }
+
+    var cellReader: CellReader {
+        CellReader(baseCells: base.cells, factCells: facts?.cells ?? [], baseIndex: baseIndex, factIndex: factIndex,
+                   factRow: factRow, baseWidth: base.columns.count, factWidth: facts?.columns.count ?? 0)
+    }
+
+    private let encoded = Mutex<LuaRecordRows?>(nil)
+
+    /// Every row encoded for Lua ("id", then `columns`), built on first use
+    /// (under the lock, with the cores' help): subjects are built from it
+    /// millions of times.
     var records: LuaRecordRows {
-        recordsLock.lock()
-        defer { recordsLock.unlock() }
-        if let encoded { return encoded }
+        encoded.withLock { encoded in
+            if let encoded { return encoded }
+            let rows = encode()
+            encoded = rows
+            return rows
+        }
+    }
+
+    private func encode() -> LuaRecordRows {
         // In parallel parts, joined in row order.
         let columnCount = columns.count
-        let parts = count < 4096 ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
-        let slots = Slots<LuaRecordRowsBuilder>(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
+        let parts = count < 4096 ? 1 : Parallel.cores * 2
+        let built = Parallel.map(parts: parts, threads: parts) { p, _ in
             let rows = (0..<count).part(p, of: parts)
             var builder = LuaRecordRowsBuilder(fields: columnCount + 1, rowsCapacity: rows.count)
+            let cells = cellReader, ids = base.ids
             for row in rows {
                 builder.startRow()
-                builder.add(id(row))
-                withCells(row: row) { cell in
-                    for c in 0..<columnCount {
-                        switch cell(c) {
-                        case nil: builder.addNil()
-                        case .bool(let b)?: builder.add(b)
-                        case .int(let i)?: builder.add(i)
-                        case .number(let d)?: builder.add(d)
-                        case .string(let s)?: builder.add(s)
-                        }
+                builder.add(ids[row])
+                for c in 0..<columnCount {
+                    switch cells.value(row: row, column: c) {
+                    case nil: builder.addNil()
+                    case .bool(let b)?: builder.add(b)
+                    case .int(let i)?: builder.add(i)
+                    case .number(let d)?: builder.add(d)
+                    case .string(let s)?: builder.add(s)
                     }
                 }
             }
-            slots.set(p, .success(builder))
+            return builder
         }
         var builder = LuaRecordRowsBuilder(fields: columnCount + 1, rowsCapacity: count)
-        for case .success(let part)? in slots.values { builder.append(part) }
-        let built = builder.build()
-        encoded = built
-        return built
+        for part in built { builder.append(part) }
+        return builder.build()
     }
 
     var count: Int { base.count }
     func id(_ row: Int) -> String { base.ids[row] }
     func row(of id: String) -> Int? { base.row(of: id) }
-    func row(of bytes: Bytes) -> Int? { base.row(of: bytes) }
+    func row(of id: LuaBorrowedString) -> Int? { base.row(of: id) }
 
     /// The merged value of column `c` (an index into `columns`).
     func value(row: Int, column c: Int) -> Value? {
-        withCells(row: row) { $0(c) }
-    }
-
-    /// Calls `body` with a reader of the merged cells of `row` by column
-    /// index: the fast path for reading every column of a row.
-    func withCells<R>(row: Int, _ body: ((Int) -> Value?) -> R) -> R {
-        let f = Int(factRows[row])
-        let baseCells = self.baseCells, factCells = self.factCells
-        let baseIndexes = self.baseIndexes, factIndexes = self.factIndexes
-        let baseWidth = self.baseWidth, factWidth = self.factWidth
-        return body { c in
-            if f >= 0, factIndexes[c] >= 0, let value = factCells[f * factWidth + factIndexes[c]] {
-                return value
-            }
-            return baseIndexes[c] >= 0 ? baseCells[row * baseWidth + baseIndexes[c]] : nil
-        }
+        cellReader.value(row: row, column: c)
     }
 
     func value(row: Int, column name: String) -> Value? {
@@ -170,12 +163,22 @@ final class PhaseData: Sendable {
         self.phase = phase
         self.dataset = dataset
         // The history is indexed on another core meanwhile.
-        let indexed = Slots<HistoryIndex>(count: 1)
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            indexed.set(0, .success(HistoryIndex(entries: dataset.history, before: plan.year,
-                                                 members: dataset.members, units: dataset.units)))
-        }
+        let (history, hierarchy) = Parallel.both({
+            HistoryIndex(entries: dataset.history, before: plan.year, members: dataset.members, units: dataset.units)
+        }, {
+            Self.hierarchy(plan: plan, phase: phase, dataset: dataset)
+        })
+        self.history = history
+        phaseViews = hierarchy.views
+        units = hierarchy.views[phase.id]!.units
+        members = hierarchy.views[phase.id]!.members
+        membersOfUnit = hierarchy.membersOf
+        childrenOfUnit = hierarchy.children
+    }
+
+    /// The views of every phase, and who belongs to which unit.
+    private static func hierarchy(plan: Plan, phase: Phase, dataset: Dataset)
+        -> (views: [String: (units: KindView, members: KindView)], membersOf: [[Int]], children: [[Int]]) {
         let sortedUnits = (0..<dataset.units.count).sorted { idPrecedes(dataset.units.ids[$0], dataset.units.ids[$1]) }
         let sortedMembers = (0..<dataset.members.count).sorted { idPrecedes(dataset.members.ids[$0], dataset.members.ids[$1]) }
         var views: [String: (units: KindView, members: KindView)] = [:]
@@ -183,28 +186,26 @@ final class PhaseData: Sendable {
             views[p.id] = (KindView(kind: .unit, base: dataset.units, facts: dataset.phases[p.id]?.units, sortedRows: sortedUnits, phase: p.id),
                            KindView(kind: .member, base: dataset.members, facts: dataset.phases[p.id]?.members, sortedRows: sortedMembers, phase: p.id))
         }
-        phaseViews = views
-        units = views[phase.id]!.units
-        members = views[phase.id]!.members
+        let units = views[phase.id]!.units
+        let members = views[phase.id]!.members
         // The hierarchy of this phase: a phase row's unit or parent wins.
         var membersOf = [[Int]](repeating: [], count: units.count)
         if let unitColumn = members.columns.firstIndex(of: "unit") {
+            let cells = members.cellReader
             for row in members.sortedRows {
-                guard let unit = members.value(row: row, column: unitColumn), let u = units.row(of: unit.description) else { continue }
+                guard let unit = cells.value(row: row, column: unitColumn), let u = units.row(of: unit.description) else { continue }
                 membersOf[u].append(row)
             }
         }
-        membersOfUnit = membersOf
         var children = [[Int]](repeating: [], count: units.count)
         if let parentColumn = units.columns.firstIndex(of: "parent") {
+            let cells = units.cellReader
             for row in units.sortedRows {
-                guard let parent = units.value(row: row, column: parentColumn), let p = units.row(of: parent.description) else { continue }
+                guard let parent = cells.value(row: row, column: parentColumn), let p = units.row(of: parent.description) else { continue }
                 children[p].append(row)
             }
         }
-        childrenOfUnit = children
-        group.wait()
-        history = try! indexed.values[0]!.get()
+        return (views, membersOf, children)
     }
 
     func view(_ kind: SubjectKind) -> KindView { kind == .unit ? units : members }

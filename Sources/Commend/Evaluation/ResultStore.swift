@@ -1,5 +1,7 @@
 /// What finished awards and scorings published for the `ctx` functions of
 /// later ones. Written by the coordinator between parallel passes only.
+// @unchecked Sendable: `publish` runs on the coordinating thread while no
+// worker runs; workers only read, during passes.
 final class ResultStore: @unchecked Sendable {
     struct AwardState {
         /// Per subject row of the award's kind: nil when it does not apply.
@@ -11,19 +13,33 @@ final class ResultStore: @unchecked Sendable {
         var rank: [Int?]
         var grade: [String?]
     }
-    var awards: [String: AwardState] = [:]
-    var scorings: [String: ScoringState] = [:]
+    enum State {
+        case award(AwardState)
+        case scoring(ScoringState)
+    }
+
+    /// Whether each declaration applies in the phase.
+    private let applicable: PerDeclaration<Bool>
+    private var states: PerDeclaration<State?>
+
+    init(rules: RuleSet, applicable: Set<DeclarationID>) {
+        self.applicable = PerDeclaration(awards: rules.awards.count, scorings: rules.scorings.count) { applicable.contains($0) }
+        states = PerDeclaration(awards: rules.awards.count, scorings: rules.scorings.count) { _ in nil }
+    }
+
+    func applies(_ id: DeclarationID) -> Bool { applicable[id] }
+    func state(_ id: DeclarationID) -> State? { states[id] }
+    func publish(_ id: DeclarationID, _ state: State) { states[id] = state }
+
+    func award(_ id: DeclarationID) -> AwardState? {
+        if case .award(let state)? = states[id] { return state }
+        return nil
+    }
     /// The host memory the run's results may take (shared by every worker).
     var budget = ResultBudget(limit: nil)
 }
 
 /// An award or scoring needs another one that is not finished yet.
 struct DependencyNeeded: Error, Sendable {
-    var key: String
-}
-
-/// Byte order of UTF-8, the order of ids in every result.
-@inline(__always)
-func idPrecedes(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    var id: DeclarationID
 }

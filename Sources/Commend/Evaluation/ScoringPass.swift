@@ -15,7 +15,7 @@ extension Worker {
     func evaluateScoring(_ index: Int, rows: ArraySlice<Int>) throws -> [ScoreRow] {
         let scoring = runtime.scorings[index]
         let functions = runtime.scoringFunctions[index]
-        let sequence = scoringSequence(index)
+        let sequence = sequence(.scoring(index))
         let view = data.view(scoring.subject)
         let what = "scoring \"\(scoring.id)\""
         let items = scoring.items.count
@@ -29,9 +29,9 @@ extension Worker {
                                case .part(let i): ("item \"\(scoring.items[i].id)\"", scoring.items[i].location)
                                case .tail(let t): (t == 0 ? "bonus" : "penalty", scoring.location)
                                }
-                           }) { stack, first, _, row in
-            func points(_ step: LuaSequence.Step, at slot: Int32) throws -> (Double, String?) {
-                do { return try self.points(stack, at: slot) } catch let error as LuaConversionError {
+                           }) { results, row in
+            func points(_ step: LuaSequence.Step) throws -> (Double, String?) {
+                do { return try self.points(results.result(step), detail: results.result(step, .detail)) } catch let error as LuaConversionError {
                     throw PartConversionError(step: step, error: error)
                 }
             }
@@ -39,16 +39,15 @@ extension Worker {
             result.raw.reserveCapacity(items)
             result.details.reserveCapacity(items)
             for i in 0..<items {
-                let (value, detail) = try points(.part(i), at: first + 2 * Int32(i))
+                let (value, detail) = try points(.part(i))
                 result.raw.append(value)
                 result.details.append(detail)
             }
-            let tails = first + 2 * Int32(items)
             if functions.bonus != nil {
-                (result.bonusRaw, result.bonusDetail) = try points(.tail(0), at: tails)
+                (result.bonusRaw, result.bonusDetail) = try points(.tail(0))
             }
             if functions.penalty != nil {
-                (result.penaltyRaw, result.penaltyDetail) = try points(.tail(1), at: tails + 2)
+                (result.penaltyRaw, result.penaltyDetail) = try points(.tail(1))
             }
             // Raw and clamped points and a detail slot per item, the row and its outcome, and the texts.
             var kept = items * 40 + 320 + ResultBudget.text(result.bonusDetail) + ResultBudget.text(result.penaltyDetail)
@@ -65,11 +64,11 @@ extension Worker {
     }
 
     /// `points, detail` as returned by a points function; nil points count as 0.
-    func points(_ stack: LuaStack, at slot: Int32) throws -> (Double, String?) {
-        let detail = self.detail(stack, at: slot + 1)
-        if stack.isNil(slot) { return (0, detail) }
-        guard let value = stack.number(at: slot) else {
-            throw LuaConversionError(expected: "points must be a number", found: stack.typeName(at: slot))
+    func points(_ points: LuaResult, detail: LuaResult) throws -> (Double, String?) {
+        let detail = self.detail(detail)
+        if points.isNil { return (0, detail) }
+        guard let value = points.number else {
+            throw LuaConversionError(expected: "points must be a number", found: points.typeName)
         }
         guard value.isFinite else {
             throw LuaConversionError(expected: "points must be a finite number", found: LuaValue.format(value))

@@ -1,101 +1,79 @@
 import LuaKit
 
-extension Value: LuaPushable {
-    public func push(to stack: LuaStack) {
-        switch self {
-        case .bool(let b): stack.push(b)
-        case .int(let i): stack.push(i)
-        case .number(let d): stack.push(d)
-        case .string(let s): stack.push(s)
-        }
-    }
-}
-
 /// One Lua state with the rules loaded, evaluating slices of subjects.
+// @unchecked Sendable: each worker is used by one thread at a time, the
+// thread of `Parallel.map` with its number, and its mutable caches belong
+// to its own Lua state.
 final class Worker: @unchecked Sendable {
     let runtime: RuleRuntime
     let data: PhaseData
     let store: ResultStore
-    let awardIndex: [String: Int]
-    let scoringIndex: [String: Int]
-    /// Award and scoring ids as bytes, for lookups by the bytes of a Lua string.
-    let awardIDs: [[UInt8]]
-    let scoringIDs: [[UInt8]]
+    /// Award and scoring ids as bytes, for lookups by the bytes of a Lua
+    /// string, and their kinds of subject.
+    let idBytes: PerDeclaration<[UInt8]>
+    let subjects: PerDeclaration<SubjectKind>
     /// The subject being evaluated, if any.
     var current: (kind: SubjectKind, row: Int)?
     /// Details come back as the same few texts for most subjects.
     var texts = LuaStringCache()
     /// Published states already looked up (they do not change during a run).
-    var awardStates: [ResultStore.AwardState?]
-    var scoringStates: [ResultStore.ScoringState?]
-    let applicable: Set<String>
-    let applicableAwards: [Bool]
-    let applicableScorings: [Bool]
+    var states: PerDeclaration<ResultStore.State?>
     private(set) var ctx: LuaValue = .nil
     private var recordKinds: [String: (kind: LuaRecordKind, rows: LuaRecordRows)] = [:]
     private var lastKind: (view: KindView, kind: LuaRecordKind, rows: LuaRecordRows)?
-    /// Whether any rule file mentions `random`: then `math.random` is seeded
-    /// per subject and declaration, so results do not depend on `--jobs`.
-    lazy var usesRandom: Bool = runtime.files.all.contains { file in
-        file.contents.withUnsafeBufferPointer { bytes in
-            let word = Array("random".utf8)
-            guard bytes.count >= word.count else { return false }
-            for i in 0...(bytes.count - word.count) where bytes[i] == word[0] {
-                if Array(bytes[i..<(i + word.count)]) == word { return true }
-            }
-            return false
-        }
-    }
+    /// The declaration (`award "x"`) and view of the subjects being
+    /// evaluated: with `current`, what seeds `math.random`.
+    var seeding: (declaration: String, view: KindView)?
 
-    /// Seeds `math.random` from the declaration and subject ids (FNV-1a).
-    func seedRandom(_ declaration: String, _ subject: String) throws {
+    /// The seed of `math.random` for the current subject and declaration
+    /// (FNV-1a of both ids), so that what a rule draws does not depend on
+    /// `--jobs`. The sandbox asks for it at a subject's first draw only.
+    func randomSeed() -> Int {
+        guard let (declaration, view) = seeding, let current else { return 0 }
         var hash: UInt64 = 0xcbf29ce484222325
-        for byte in declaration.utf8 + [0] + subject.utf8 {
+        for byte in declaration.utf8 + [0] + view.id(current.row).utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100000001b3
         }
-        try runtime.sandbox.reseed(Int(truncatingIfNeeded: hash >> 1))
+        return Int(truncatingIfNeeded: hash >> 1)
     }
-    private var awardSequences: [Int: LuaSequence] = [:]
-    private var scoringSequences: [Int: LuaSequence] = [:]
+    private var sequences: [DeclarationID: LuaSequence] = [:]
 
-    /// The award's functions as one sequence: applies, criteria, then the
-    /// quota's order for eligible subjects.
-    func awardSequence(_ index: Int) -> LuaSequence {
-        if let sequence = awardSequences[index] { return sequence }
-        let functions = runtime.awardFunctions[index]
-        let sequence = LuaSequence(state: state, gate: functions.applies, parts: functions.checks,
+    /// The declaration's functions as one sequence. An award: applies,
+    /// criteria, then the quota's order for eligible subjects. A scoring:
+    /// applies, items, bonus, penalty.
+    func sequence(_ id: DeclarationID) -> LuaSequence {
+        if let sequence = sequences[id] { return sequence }
+        let sequence: LuaSequence
+        switch id.kind {
+        case .award:
+            let functions = runtime.awardFunctions[id.index]
+            sequence = LuaSequence(state: state, gate: functions.applies, parts: functions.checks,
                                    tails: functions.order.map { [$0] } ?? [], tailsNeedAllParts: true)
-        awardSequences[index] = sequence
-        return sequence
-    }
-
-    /// The scoring's functions as one sequence: applies, items, bonus, penalty.
-    func scoringSequence(_ index: Int) -> LuaSequence {
-        if let sequence = scoringSequences[index] { return sequence }
-        let functions = runtime.scoringFunctions[index]
-        let sequence = LuaSequence(state: state, gate: functions.applies, parts: functions.points,
+        case .scoring:
+            let functions = runtime.scoringFunctions[id.index]
+            sequence = LuaSequence(state: state, gate: functions.applies, parts: functions.points,
                                    tails: [functions.bonus, functions.penalty], tailsNeedAllParts: false)
-        scoringSequences[index] = sequence
+        }
+        sequences[id] = sequence
         return sequence
     }
 
     var lastMembersOf: (unit: Int, list: LuaTable)?
     var lastChildren: (unit: Int, list: LuaTable)?
 
-    init(runtime: RuleRuntime, data: PhaseData, store: ResultStore, applicable: Set<String>) {
+    init(runtime: RuleRuntime, data: PhaseData, store: ResultStore) {
         self.runtime = runtime
         self.data = data
         self.store = store
-        self.applicable = applicable
-        applicableAwards = runtime.awards.map { applicable.contains("award:" + $0.id) }
-        applicableScorings = runtime.scorings.map { applicable.contains("scoring:" + $0.id) }
-        awardIndex = Dictionary(runtime.awards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        scoringIndex = Dictionary(runtime.scorings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        awardIDs = runtime.awards.map { Array($0.id.utf8) }
-        scoringIDs = runtime.scorings.map { Array($0.id.utf8) }
-        awardStates = Array(repeating: nil, count: runtime.awards.count)
-        scoringStates = Array(repeating: nil, count: runtime.scorings.count)
+        idBytes = PerDeclaration(awards: runtime.awards.count, scorings: runtime.scorings.count) {
+            Array(runtime.declaration($0).id.utf8)
+        }
+        subjects = PerDeclaration(awards: runtime.awards.count, scorings: runtime.scorings.count) {
+            runtime.declaration($0).subject
+        }
+        states = PerDeclaration(awards: runtime.awards.count, scorings: runtime.scorings.count) { _ in nil }
         ctx = makeContext()
+        runtime.sandbox.seedForDraw = { [unowned self] in self.randomSeed() }
     }
 
     var state: LuaState { runtime.state }

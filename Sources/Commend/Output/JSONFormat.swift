@@ -118,14 +118,13 @@ public final class JSONStream: EvaluationSink {
         while start < count {
             let end = min(count, start + block)
             let parts = end - start >= 1024 ? cores : 1
-            let slots = Slots<JSONBytes>(count: parts)
             let block = start..<end
-            DispatchQueue.concurrentPerform(iterations: parts) { p in
+            let encoded = Parallel.map(parts: parts, threads: parts) { p, _ in
                 var w = JSONBytes(capacity: 1 << 16)
                 for i in block.part(p, of: parts) { encode(i, &w) }
-                slots.set(p, .success(w))
+                return w
             }
-            for case .success(let w)? in slots.values { out.write(bytes: w.bytes) }
+            for w in encoded { out.write(bytes: w.bytes) }
             start = end
         }
     }

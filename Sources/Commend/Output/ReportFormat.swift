@@ -4,13 +4,8 @@
 public enum ReportFormat {
     public enum Style: Sendable { case plain, markdown, html }
 
-    public static func number(_ d: Double) -> String {
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
-        var text = String(format: "%.2f", d)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
-    }
+    /// A number as the report shows it: at most two decimals.
+    public static func number(_ d: Double) -> String { NumberText.format(d, maxDecimals: 2) }
 
     public static func write(_ result: EvaluationResult, style: Style, language: Language = .vi, to out: OutputSink) {
         let say = Wording(language)

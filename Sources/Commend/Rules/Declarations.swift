@@ -48,8 +48,6 @@ public struct Award: Sendable, Hashable {
     public var criteria: [Criterion]
     public var quota: Quota?
     public var location: SourceLocation
-
-    public func applies(toPhase phase: String) -> Bool { phases?.contains(phase) ?? true }
 }
 
 public struct Criterion: Sendable, Hashable {
@@ -105,8 +103,6 @@ public struct Scoring: Sendable, Hashable {
     public var tiebreak: [String]
     public var grades: [Grade]
     public var location: SourceLocation
-
-    public func applies(toPhase phase: String) -> Bool { phases?.contains(phase) ?? true }
 }
 
 public struct ScoringItem: Sendable, Hashable {

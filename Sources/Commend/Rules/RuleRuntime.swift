@@ -1,38 +1,12 @@
 import Foundation
 import LuaKit
 
-/// A message from the rules for the result's `diagnostics` (what scripts print).
-public struct Diagnostic: Sendable, Hashable {
-    public var level: String
-    public var message: String
-    public var file: String?
-    public var line: Int?
-    /// At most this many messages are kept per run; the rest are counted.
-    public static let cap = 1000
-    /// Longest text kept from a script (a message, a detail), in bytes.
-    public static let maxText = 4096
-
-    /// `text`, cut to `maxText` bytes at a character boundary, with "…" when cut.
-    public static func clip(_ text: String) -> String {
-        guard text.utf8.count > maxText else { return text }
-        let utf8 = text.utf8
-        var end = utf8.index(utf8.startIndex, offsetBy: maxText)
-        // Back to the first byte of a character (continuation bytes are 10xxxxxx).
-        while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
-        return String(decoding: utf8[..<end], as: UTF8.self) + "…"
-    }
-
-    public init(level: String, message: String, file: String?, line: Int?) {
-        self.level = level
-        self.message = message
-        self.file = file
-        self.line = line
-    }
-}
-
 /// The rules loaded into one Lua state: declarations, their functions, and
 /// every problem met while loading. One per worker thread.
-final class RuleRuntime {
+// @unchecked Sendable: a runtime is made on one thread and handed to the
+// worker that owns it; from then on only that worker's thread uses it (one
+// part at a time, see `Parallel.map`).
+final class RuleRuntime: DeclarationCatalog, @unchecked Sendable {
     let state: LuaState
     let sandbox: LuaSandbox
     let files: RuleFiles
@@ -54,7 +28,7 @@ final class RuleRuntime {
     init(files: RuleFiles, limits: LuaLimits) throws {
         self.files = files
         state = try LuaState(limits: limits)
-        sandbox = try LuaSandbox(state: state, moduleRoot: files.directory, chunkPrefix: files.displayPrefix)
+        sandbox = try LuaSandbox(state: state, policy: .rules, moduleRoot: files.directory, chunkPrefix: files.displayPrefix)
         sandbox.moduleSources = Dictionary(files.all.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         sandbox.refusesSharedState = true
         sandbox.onPrint = { [unowned self] message, chunk, line in

@@ -3,7 +3,7 @@ import LuaKit
 
 /// A loaded, validated rules directory (RULES.md §2). A value: safe to share
 /// between threads; every evaluation loads it into Lua states of its own.
-public struct RuleSet: Sendable {
+public struct RuleSet: Sendable, DeclarationCatalog {
     public var files: RuleFiles
     public var plan: Plan
     public var awards: [Award]

@@ -9,19 +9,19 @@ public struct Coverage: Sendable {
     /// subject count (`commend test --filter`): the others were not meant
     /// to be exercised.
     private let onlyExercised: Bool
-    private var exercised: Set<String> = []
+    private var exercised: Set<DeclarationID> = []
 
     init(rules: RuleSet, onlyExercised: Bool = false) {
         self.rules = rules
         self.onlyExercised = onlyExercised
     }
 
-    private var awards: [Award] { rules.awards.filter { !onlyExercised || exercised.contains("award:" + $0.id) } }
-    private var scorings: [Scoring] { rules.scorings.filter { !onlyExercised || exercised.contains("scoring:" + $0.id) } }
+    private var awards: [Award] { rules.awards.indices.filter { !onlyExercised || exercised.contains(.award($0)) }.map { rules.awards[$0] } }
+    private var scorings: [Scoring] { rules.scorings.indices.filter { !onlyExercised || exercised.contains(.scoring($0)) }.map { rules.scorings[$0] } }
 
     mutating func record(_ result: EvaluationResult) {
         for award in result.awards {
-            if !award.results.isEmpty { exercised.insert("award:" + award.id) }
+            if !award.results.isEmpty, let i = rules.awards.firstIndex(where: { $0.id == award.id }) { exercised.insert(.award(i)) }
             for outcome in award.results {
                 for c in outcome.criteria {
                     let key = award.id + "\u{0}" + c.id
@@ -30,7 +30,7 @@ public struct Coverage: Sendable {
             }
         }
         for scoring in result.scorings {
-            if !scoring.results.isEmpty { exercised.insert("scoring:" + scoring.id) }
+            if !scoring.results.isEmpty, let i = rules.scorings.firstIndex(where: { $0.id == scoring.id }) { exercised.insert(.scoring(i)) }
             for outcome in scoring.results {
                 for item in outcome.items {
                     let key = scoring.id + "\u{0}" + item.id

@@ -63,7 +63,7 @@ final class TestSession {
     init(rules: RuleSet, limits: LuaLimits, file: RuleFiles.File, name: String) throws {
         self.rules = rules
         state = try LuaState(limits: limits)
-        sandbox = try LuaSandbox(state: state, moduleRoot: rules.files.directory, chunkPrefix: rules.files.displayPrefix)
+        sandbox = try LuaSandbox(state: state, policy: .rules, moduleRoot: rules.files.directory, chunkPrefix: rules.files.displayPrefix)
         sandbox.moduleSources = Dictionary(rules.files.all.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         sandbox.define("test", .function(state.function("test") { [unowned self] call in
             let name = try call.argument(1, as: String.self)

@@ -218,7 +218,7 @@ struct EngineContainmentTests {
                        HistoryEntry(subject: "M0000", award: "b", year: 2019)]
         let index = HistoryIndex(entries: entries, before: 2021, members: data.members, units: data.units)
         func years(_ award: String) -> [Int] {
-            let code = Array(award.utf8).withUnsafeBufferPointer { index.award($0) }
+            let code = index.award(award)
             return code.map { index.years(member: 0, award: $0) } ?? []
         }
         #expect(years("a") == [-3])

@@ -121,6 +121,27 @@ struct EngineDeterminismTests {
         #expect(draws.count > 1000)
     }
 
+    @Test func mathRandomReachedByAComputedNameDrawsTheSameAsByName() throws {
+        // No rule file contains the word: the seed cannot come from reading the files.
+        let hidden = """
+            award "lottery" { subject = "member",
+              criteria = { { id = "draw", check = function(m) local n = math["ran".."dom"](1, 1000000) return n % 2 == 0, tostring(n) end } } }
+            """
+        let named = hidden.replacingOccurrences(of: "math[\"ran\"..\"dom\"]", with: "math.random")
+        let hiddenRules = try engineRules(["r.lua": hidden], plan: Self.plan)
+        let namedRules = try engineRules(["r.lua": named], plan: Self.plan)
+        let data = try Self.data(hiddenRules)
+        let one = try engineEvaluate(hiddenRules, data, jobs: 1)
+        let two = try engineEvaluate(hiddenRules, data, jobs: 2)
+        let byName = try engineEvaluate(namedRules, data, jobs: 2)
+        func draws(_ result: EvaluationResult) -> [String?] {
+            result.award("lottery")?.results.map { $0.criteria[0].detail } ?? []
+        }
+        #expect(draws(one).count == 1500)
+        #expect(draws(one) == draws(two))
+        #expect(draws(one) == draws(byName))
+    }
+
     @Test func streamedJSONIsTheWholeResultsJSON() throws {
         // "cstd" needs "ldtt", declared after it: ldtt is evaluated first but
         // must still be written second.
@@ -172,15 +193,5 @@ struct EngineTextBoundTests {
         #expect(result.award("long")?.outcome("M1")?.criteria[0].detail == String(repeating: "a", count: 4096) + "…")
         // "ộ" is 3 bytes in UTF-8: 4096 bytes hold 1365 whole characters (4095 bytes).
         #expect(result.diagnostics.first?.message == String(repeating: "ộ", count: 1365) + "…")
-    }
-}
-
-@Suite("Engine: work in parts")
-struct EnginePartsTests {
-    @Test func partsMakeTheSameArrayAsMap() {
-        for count in [0, 1, 16_383, 16_384, 50_001] {
-            let made = Finishing.inParts(count) { i in "r\(i)" }
-            #expect(made == (0..<count).map { "r\($0)" }, "\(count)")
-        }
     }
 }

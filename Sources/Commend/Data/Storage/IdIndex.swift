@@ -1,3 +1,5 @@
+import LuaKit
+
 /// Finds the row of an id: an open-addressing hash table over the UTF-8
 /// bytes of the ids (ids are NFC, so equal ids have equal bytes). Faster to
 /// build and query than `[String: Int]` for a million rows.
@@ -47,6 +49,11 @@ struct IdIndex: Sendable {
     func row(of id: String, in ids: [String]) -> Int? {
         var copy = id
         return copy.withUTF8 { row(of: $0, in: ids) }
+    }
+
+    /// The first row whose id is this Lua string, or nil.
+    func row(of string: LuaBorrowedString, in ids: [String]) -> Int? {
+        string.withUnsafeBytes { row(of: $0, in: ids) }
     }
 
     /// The first row whose id has these UTF-8 bytes, or nil.

@@ -1,3 +1,5 @@
+import LuaKit
+
 /// The rows of one file (or one JSON array) in flat, row-major storage.
 ///
 /// `ids` and `columns` are indexed once, when the rows are created; where an
@@ -64,12 +66,12 @@ public struct SubjectRows: Sendable {
         return normalized.utf8.elementsEqual(id.utf8) ? nil : rowIndex.row(of: normalized, in: ids)
     }
 
-    /// `row(of:)` for an id given as UTF-8 bytes, without making a String
+    /// `row(of:)` for an id read in place from Lua, without making a String
     /// unless it needs normalising.
-    func row(of bytes: Bytes) -> Int? {
-        if let row = rowIndex.row(of: bytes, in: ids) { return row }
-        if !bytes.contains(where: { $0 >= 0x80 }) { return nil }
-        return row(of: String(decoding: bytes, as: UTF8.self))
+    func row(of id: LuaBorrowedString) -> Int? {
+        if let row = rowIndex.row(of: id, in: ids) { return row }
+        if id.isASCII { return nil }
+        return row(of: id.string)
     }
 
     /// The index of a column in `columns`, or nil (`id` has none).

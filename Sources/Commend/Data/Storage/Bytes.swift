@@ -17,6 +17,13 @@ enum ASCII {
     static let semicolon: UInt8 = 0x3B
 }
 
+extension Array where Element == UInt8 {
+    /// Whether the array holds exactly these bytes (memcmp).
+    func same(as other: Bytes) -> Bool {
+        count == other.count && withUnsafeBufferPointer { $0.same(as: other) }
+    }
+}
+
 extension UnsafeBufferPointer where Element == UInt8 {
     /// Whether both hold the same bytes (memcmp, not element by element).
     func same(as other: Bytes) -> Bool {

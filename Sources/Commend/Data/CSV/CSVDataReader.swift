@@ -115,17 +115,15 @@ struct ParallelReads {
 
     /// Runs every read; then `log` holds every issue, in order.
     mutating func run(into log: inout IssueLog) {
-        let slots = Slots<(any Sendable, IssueLog)>(count: jobs.count)
         let jobs = self.jobs
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+        let done = Parallel.map(parts: jobs.count, threads: jobs.count) { i, _ in
             var own = IssueLog()
             let value = jobs[i](&own)
-            slots.set(i, .success((value, own)))
+            return (value, own)
         }
         var merged = IssueLog()
         var next = 0
-        for (i, slot) in slots.values.enumerated() {
-            guard case .success(let (value, own))? = slot else { continue }
+        for (i, (value, own)) in done.enumerated() {
             while next < positions[i] { merged.add(log.issues[next]); next += 1 }
             merged.append(own)
             results.append(value)

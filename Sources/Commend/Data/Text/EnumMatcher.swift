@@ -25,12 +25,8 @@ struct EnumMatcher {
     /// The canonical value the bytes spell, or nil. Identical values share
     /// the storage of the declared string.
     mutating func match(_ b: Bytes) -> Value? {
-        for i in utf8.indices where utf8[i].count == b.count {
-            let same = utf8[i].withUnsafeBufferPointer { v in
-                for k in 0..<v.count where v[k] != b[k] { return false }
-                return true
-            }
-            if same { return stored[i] }
+        for i in utf8.indices where utf8[i].count == b.count && utf8[i].same(as: b) {
+            return stored[i]
         }
         let text = NFC.string(b)
         if let hit = cache[text] { return hit.map { stored[$0] } }
