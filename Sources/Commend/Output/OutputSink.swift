@@ -16,13 +16,32 @@ public final class OutputSink: @unchecked Sendable {
     private let target: URL?
     /// Whether `commit()` closes the handle (a device or pipe opened here).
     private var ownsHandle = false
+    /// Where the bytes go when the sink writes to memory.
+    private let memory: MemoryBytes?
+
+    /// Bytes kept in memory (a server's response); written on the calling thread.
+    private final class MemoryBytes: @unchecked Sendable {
+        var bytes: [UInt8] = []
+    }
 
     /// Standard output.
     public init() {
         handle = FileHandle.standardOutput
         temporary = nil
         target = nil
+        memory = nil
     }
+
+    /// Memory: after `commit()`, `bytes` holds everything written.
+    public init(inMemory: Void) {
+        handle = FileHandle.nullDevice
+        temporary = nil
+        target = nil
+        memory = MemoryBytes()
+    }
+
+    /// What an in-memory sink holds once committed (empty for other sinks).
+    public var bytes: [UInt8] { memory?.bytes ?? [] }
 
     /// A file, published by `commit()`; until then nothing replaces `url`.
     /// A target that exists and is not a regular file (`/dev/null`, a pipe,
@@ -36,6 +55,7 @@ public final class OutputSink: @unchecked Sendable {
             handle = direct
             temporary = nil
             target = nil
+            memory = nil
             ownsHandle = true
             return
         }
@@ -47,6 +67,7 @@ public final class OutputSink: @unchecked Sendable {
         handle = try FileHandle(forWritingTo: temp)
         temporary = temp
         target = url
+        memory = nil
     }
 
     deinit {
@@ -92,6 +113,7 @@ public final class OutputSink: @unchecked Sendable {
     /// The block holds no reference to the sink, so the sink never goes
     /// away on the queue.
     private func emit(_ bytes: [UInt8]) {
+        if let memory { return memory.bytes += bytes }
         room.wait()
         let room = self.room, failure = self.failure, fd = handle.fileDescriptor
         queue.async {
