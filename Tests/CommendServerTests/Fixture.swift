@@ -33,7 +33,7 @@ enum Fixture {
         """
     static var rules: [String: String] { ["plan.lua": plan, "sk.lua": award, "diem.lua": scoring] }
 
-    static let data: [String: Any] = [
+    static var data: [String: Any] { [
         "units": [
             ["id": "U1", "name": "CĐCS Một", "kind": "cdcs", "cluster": "C1", "score": 9],
             ["id": "U2", "name": "CĐCS Hai", "kind": "cdcs", "cluster": "C1", "score": 12],
@@ -44,7 +44,7 @@ enum Fixture {
             ["id": "M2", "name": "Bình", "unit": "U1", "initiatives": 1, "rating": "tot"],
             ["id": "M3", "name": "Chi", "unit": "U2", "initiatives": 0, "rating": "tot"],
         ],
-    ]
+    ] }
 
     /// The rules in a new folder.
     static func rulesFolder(_ extra: [String: String] = [:]) throws -> URL {

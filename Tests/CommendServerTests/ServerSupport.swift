@@ -92,10 +92,10 @@ final class Server: @unchecked Sendable {
         let (data, response) = try await session.data(for: request)
         let http = response as! HTTPURLResponse
         let reply = Reply(status: http.statusCode, type: http.value(forHTTPHeaderField: "Content-Type") ?? "", body: data)
-        lock.lock()
-        exchanges.append(["method": method, "route": route ?? path, "status": reply.status, "type": reply.type,
-                          "body": reply.text])
-        lock.unlock()
+        lock.withLock {
+            exchanges.append(["method": method, "route": route ?? path, "status": reply.status, "type": reply.type,
+                              "body": reply.text])
+        }
         return reply
     }
 
@@ -109,9 +109,7 @@ final class Server: @unchecked Sendable {
 
     /// Checks every reply so far against the OpenAPI document (python3 openapi-schema-validator).
     func checkOpenAPI() throws {
-        lock.lock()
-        let all = exchanges
-        lock.unlock()
+        let all = lock.withLock { exchanges }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("commend-exchanges-\(UUID().uuidString).json")
         try JSONSerialization.data(withJSONObject: all).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }

@@ -45,7 +45,8 @@ struct ServiceLimitTests {
     }
 
     /// One evaluation loops until the wall-clock limit while holding the only
-    /// slot: with no room to wait, another is refused with 503; the looping
+    /// slot (15 s: ample time for the next request to arrive, even on a
+    /// loaded machine): with no room to wait, another is refused with 503; the looping
     /// one ends as a rule error naming the limit; then the server answers again.
     @Test func aFullQueueIs503AndTheWallClockLimitIs422() async throws {
         let rules = try Fixture.rulesFolder(["slow.lua": """
@@ -55,10 +56,11 @@ struct ServiceLimitTests {
                 return true end } } }
             """])
         let server = try Server(["--rules", rules.path, "--concurrent", "1", "--max-queue", "0",
-                                 "--timeout", "3", "--max-call-instructions", "1000000000000"])
+                                 "--timeout", "15", "--max-call-instructions", "1000000000000"])
         var slowData = Fixture.data
-        slowData["members"] = (Fixture.data["members"] as! [[String: Any]]) + [["id": "SLOW", "name": "Chậm", "unit": "U1"]]
-        let slow = Task { try await server.post("/v1/evaluate", json: ["phase": "dot1", "data": slowData]) }
+        slowData["members"] = (Fixture.data["members"] as! [[String: Any]]) + [["id": "SLOW", "name": "Chậm", "unit": "U1", "initiatives": 1, "rating": "kha"]]
+        let slowBody = try JSONSerialization.data(withJSONObject: ["phase": "dot1", "data": slowData])
+        let slow = Task { try await server.send("POST", "/v1/evaluate", body: slowBody) }
         // Waits until the slow evaluation holds the slot (health is not an evaluation).
         while true {
             let health = try await server.get("/v1/health")

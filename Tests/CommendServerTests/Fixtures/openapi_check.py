@@ -23,6 +23,8 @@ def main():
     for x in exchanges:
         name = f'{x["method"]} {x["route"]} {x["status"]}'
         operation = document["paths"].get(x["route"], {}).get(x["method"].lower())
+        if operation is None and x["status"] == 404:
+            operation = {"responses": {}}  # a path that does not exist: the error body below
         if operation is None:
             failures.append(f"{name}: the route is not in the document")
             continue
