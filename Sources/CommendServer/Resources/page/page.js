@@ -104,20 +104,22 @@ function render() {
   const filter = $("filter").value.trim().toLowerCase();
   const results = d.results.filter((r) => !filter || r.subject.toLowerCase().includes(filter) || r.name.toLowerCase().includes(filter));
   let shown = 0;
-  const isScoring = "items" in d && !("counts" in d);
-  if (isScoring) {
+  const kind = state.plan.declarations.find((x) => x.id === d.id).kind;
+  if (kind === "scoring") {
+    // The item columns: the scoring's items, or (result schema 1) the first result's.
+    const items = d.items || (d.results[0] ? d.results[0].items : []);
     for (const [group, rows] of groupsOf(results, (r) => r.group)) {
       if (shown >= ROW_CAP) break;
       section.append(el("h2", {}, `${d.name} · cụm ${group}`));
       const head = el("tr", {}, el("th", { class: "num" }, "Hạng"), el("th", {}, "Đơn vị"),
-        ...d.items.map((item) => el("th", { class: "num", title: item.text }, item.id)),
+        ...items.map((item) => el("th", { class: "num", title: item.text || "" }, item.id)),
         el("th", { class: "num" }, "Thưởng"), el("th", { class: "num" }, "Trừ"),
         el("th", { class: "num" }, "Tổng"), el("th", {}, "Xếp loại"));
       const body = el("tbody");
       for (const r of rows.slice(0, ROW_CAP - shown)) {
         const points = new Map(r.items.map((i) => [i.id, i.points]));
         body.append(row(r.subject, el("td", { class: "num" }, r.rank), el("td", {}, `${r.name} (${r.subject})`),
-          ...d.items.map((item) => el("td", { class: "num" }, num(points.get(item.id)))),
+          ...items.map((item) => el("td", { class: "num" }, num(points.get(item.id)))),
           el("td", { class: "num" }, num(r.bonus)), el("td", { class: "num" }, num(r.penalty)),
           el("td", { class: "num" }, num(r.total)), el("td", {}, r.grade ?? "—")));
         shown++;
@@ -125,7 +127,11 @@ function render() {
       section.append(el("table", { class: "ranking" }, el("thead", {}, head), body));
     }
   } else {
-    const counts = d.counts;
+    const counts = d.counts || {   // result schema 1 has no counts
+      considered: d.results.length,
+      eligible: d.results.filter((r) => r.eligible).length,
+      awarded: d.results.filter((r) => r.awarded).length,
+    };
     section.append(el("h2", {}, `${d.name}: ${counts.awarded} được khen / ${counts.eligible} đủ điều kiện / ${counts.considered} xét`));
     for (const [group, rows] of groupsOf(results, (r) => r.quota ? r.quota.group : null)) {
       if (shown >= ROW_CAP) break;
