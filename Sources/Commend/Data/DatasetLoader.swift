@@ -25,15 +25,9 @@ public enum DatasetLoader {
         return try CSVDataReader.load(top, schema: schema, phases: phases)
     }
 
-    /// Loads the bytes of a data.json held in memory (for example a request's
-    /// body), with the same conversions and checks; `name` stands for the
-    /// file in errors.
-    public static func load(json: Data, name: String = "data.json", schema: FieldSchema, phases: [String]) throws -> Dataset {
-        try JSONDataReader.load(data: json, file: name, schema: schema, phases: phases)
-    }
-
-    /// Loads a data.json document decoded inside another one; `name` stands
-    /// for it in errors (for example `request: data`).
+    /// Loads a data.json document decoded inside another one (the `data` of
+    /// a request to `commend serve`), with the same conversions and checks;
+    /// `name` stands for it in errors.
     public static func load(document: DataDocument, name: String, schema: FieldSchema, phases: [String]) throws -> Dataset {
         try JSONDataReader.load(root: document.root, file: name, schema: schema, phases: phases)
     }
