@@ -4,31 +4,41 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 COMMEND := .build/debug/commend
 PHASE ?= dot1
 
-.PHONY: all deps build demo test test-deps rule-tests bench bench-serve serve serve-check sample clean
+.PHONY: all deps build install demo test test-deps rule-tests bench bench-serve serve serve-check sample clean
 
 all: build
 
-# liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails.
+# liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails;
+# libsqlite3-dev (GRDB's SQLite) and zlib1g-dev, for recorded runs, when missing.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4; then \
-	  echo "Installing liblua5.4-dev ..."; \
-	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev pkg-config; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 sqlite3 zlib; then \
+	  echo "Installing liblua5.4-dev, libsqlite3-dev and zlib1g-dev ..."; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev libsqlite3-dev zlib1g-dev pkg-config; \
 	fi
 
 build: deps
 	$(SWIFT) build --product commend
 
+# Puts `commend` on the PATH: a release build copied to $(PREFIX)/bin
+# (default /usr/local/bin; `make install PREFIX=$$HOME/.local` needs no root).
+PREFIX ?= /usr/local
+install: deps
+	$(SWIFT) build -c release --product commend
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/commend $(DESTDIR)$(PREFIX)/bin/commend
+
 # Evaluates the sample plan (rules/) on the sample province (examples/bac-kan-2021).
 demo: build
 	$(COMMEND) evaluate --rules rules --data examples/bac-kan-2021 --phase $(PHASE)
 
-# The service's tests check real responses against its OpenAPI document with
-# python3's openapi-schema-validator (installed here when missing).
+# The tests validate real outputs with python3's jsonschema (the JSON result)
+# and openapi-schema-validator (the service's replies against its OpenAPI
+# document), installed here when missing.
 test-deps:
-	@python3 -c 'import openapi_schema_validator, openapi_spec_validator' 2>/dev/null || { \
-	  echo "Installing openapi-schema-validator ..."; \
-	  python3 -m pip install --quiet openapi-schema-validator==0.9.0 openapi-spec-validator==0.9.0 2>/dev/null || \
-	  python3 -m pip install --quiet --break-system-packages openapi-schema-validator==0.9.0 openapi-spec-validator==0.9.0; \
+	@python3 -c 'import jsonschema, openapi_schema_validator, openapi_spec_validator' 2>/dev/null || { \
+	  echo "Installing jsonschema and openapi-schema-validator ..."; \
+	  python3 -m pip install --quiet jsonschema openapi-schema-validator==0.9.0 openapi-spec-validator==0.9.0 2>/dev/null || \
+	  python3 -m pip install --quiet --break-system-packages jsonschema openapi-schema-validator==0.9.0 openapi-spec-validator==0.9.0; \
 	}
 
 # Every Swift test, then the sample plan's own rule tests.

@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "Commend", targets: ["Commend"]),
         .library(name: "LuaKit", targets: ["LuaKit"]),
+        .library(name: "CommendStore", targets: ["CommendStore"]),
         .executable(name: "commend", targets: ["CommendCLI"]),
     ],
     dependencies: [
@@ -14,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,6 +24,8 @@ let package = Package(
             providers: [.apt(["liblua5.4-dev"])]
         ),
         .target(name: "LuaGlue", dependencies: ["CLua"]),
+        // zlib: recorded runs store their JSON compressed (about 20 times smaller).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "LuaKit", dependencies: ["CLua", "LuaGlue"]),
         .target(
             name: "Commend",
@@ -30,10 +34,23 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Recorded runs (RULES.md §8): the Commend library itself pulls in no database.
+        .target(
+            name: "CommendStore",
+            dependencies: [
+                "Commend",
+                "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // `commend serve` (RULES.md §10): the engine and the store over HTTP.
         .target(
             name: "CommendServer",
             dependencies: [
                 "Commend",
+                "CommendStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -44,12 +61,14 @@ let package = Package(
             dependencies: [
                 "Commend",
                 "CommendServer",
+                "CommendStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "commend-bench", dependencies: ["LuaKit", "Commend"], path: "Benchmarks/Host"),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit"]),
         .testTarget(name: "CommendServerTests", exclude: ["Fixtures"]),
+        .testTarget(name: "LuaGlueTests", dependencies: ["CLua", "LuaGlue"], resources: [.copy("Corpus")]),
         .testTarget(
             name: "CommendTests",
             dependencies: [
@@ -57,6 +76,14 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CommendStoreTests",
+            dependencies: [
+                "Commend",
+                "CommendStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Commend
+import CommendStore
 import Foundation
 
 @main
@@ -17,10 +18,12 @@ struct CommendCommand: ParsableCommand {
               commend explain --phase dot2 --subject DV0000001
               commend test
               commend diff --rules rules --against /tmp/rules-new --phase dot2
+              commend evaluate --phase dot2 --record && commend runs list
 
             Exit status: 0 done, 1 a rule error, 2 bad usage or bad data.
             """,
-        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Diff.self, Serve.self])
+        version: CommendVersion.current,
+        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Diff.self, Runs.self, History.self, Serve.self])
 
     static func main() {
         do {
@@ -32,11 +35,11 @@ struct CommendCommand: ParsableCommand {
             Self.exit(withError: error)
         } catch {
             if let code = failureCode(error) {
-                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((Terminal.text(String(describing: error)) + "\n").utf8))
                 Foundation.exit(code)
             }
             if exitCode(for: error) == .success { Self.exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data((Terminal.text(fullMessage(for: error)) + "\n").utf8))
             Foundation.exit(2)
         }
     }
@@ -45,7 +48,7 @@ struct CommendCommand: ParsableCommand {
     static func failureCode(_ error: any Error) -> Int32? {
         switch error {
         case is RuleError, is RuleLoadError: 1
-        case is DataError, is EvaluationError: 2
+        case is DataError, is EvaluationError, is NoSuchDirectory, is StoreError: 2
         default: nil
         }
     }

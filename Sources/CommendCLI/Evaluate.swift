@@ -1,5 +1,6 @@
 import ArgumentParser
 import Commend
+import CommendStore
 import Foundation
 
 struct Evaluate: ParsableCommand {
@@ -19,6 +20,20 @@ struct Evaluate: ParsableCommand {
             again, and what changed since the last good result is printed after it
             (awards gained or lost, ranks and grades moved). A reload that fails keeps the
             last good result, with the errors after it. Ctrl-C stops.
+
+            The table, md and html formats (and the watch screen) are in Vietnamese,
+            numbers as 1.234,5 and dates as 30/06/2021; --lang en gives English.
+            JSON and CSV are the same in any language.
+
+            With --record, the run is stored in the database of recorded runs (--db,
+            default $COMMEND_DB, else commend.db): plan, phase, rules and data digests,
+            the options that affect results, the engine version, the time and the whole
+            JSON result, in one transaction; "recorded run ID" is printed on standard
+            error. A run that fails records nothing. When the database exists, the
+            awards of its finalized runs of earlier years and its imported history are
+            added to the data's history.csv for ctx.history and ctx.streak.
+
+              commend evaluate --phase dot2 --record
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -27,6 +42,7 @@ struct Evaluate: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Output format: table (readable text), json (RULES.md §5), csv, md or html.")
     var format: Format = .table
@@ -43,13 +59,26 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "No progress bar on standard error.")
     var quiet = false
 
+    @Flag(help: "Record the run in the database of recorded runs (see --db).")
+    var record = false
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if record && watch { throw ValidationError("--record cannot be combined with --watch") }
+    }
+
     func run() throws {
+        if let out { try OutputTarget.check(out, inputs: [(source.rules, OutputTarget.rules), (source.data, OutputTarget.data)]) }
         if watch { return WatchScreen(command: self).run() }
         var clock = StepClock(enabled: timings)
         let rules = try source.loadRules(limits: limits.limits)
         printWarnings(rules)
         clock.step("load rules")
-        let data = try source.loadData(plan: rules.plan)
+        let store = try record ? self.store.open() : self.store.openIfPresent()
+        let data = try self.store.addingHistory(to: try source.loadData(plan: rules.plan, timeout: limits.timeout),
+                                                plan: rules.plan, store: store)
+        for warning in YearCheck.warnings(rules: rules, phase: source.phase, history: data.history) { printError(warning) }
         clock.step("load data")
         var options = limits.evaluation
         let bar = ProgressBar(enabled: !quiet && !timings && ProgressBar.isTerminal)
@@ -69,23 +98,62 @@ struct Evaluate: ParsableCommand {
             // Streamed into the file: each award is written as soon as it is
             // final, then dropped; the file appears only when all is written.
             let stream = TimedSink(format == .json ? JSONStream(sink) : CSVStream(sink))
-            try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options, into: stream)
+            let recorder = try record ? makeRecorder(forward: stream, json: format == .json ? sink : nil) : nil
+            try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options,
+                                   into: recorder ?? stream)
             try sink.commit()
             bar.finish()
             clock.split("evaluate", "write \(format.rawValue)", second: stream.seconds)
+            if let store, let recorder { try save(recorder, in: store, clock: &clock) }
             return
         }
         let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options)
         bar.finish()
         clock.step("evaluate")
-        defer { clock.step("write \(format.rawValue)") }
+        let recorder = try record ? makeRecorder(forward: nil, json: format == .json ? sink : nil) : nil
+        if let recorder {
+            try result.replay(into: recorder)
+            clock.step("record: encode")
+        }
+        write(result, to: sink)
+        try sink.commit()
+        clock.step("write \(format.rawValue)")
+        if let store, let recorder { try save(recorder, in: store, clock: &clock) }
+    }
+
+    /// The result in the chosen format; the readable ones in the chosen language.
+    func write(_ result: EvaluationResult, to sink: OutputSink) {
         switch format {
-        case .table: ReportFormat.write(result, style: .plain, to: sink)
-        case .md: ReportFormat.write(result, style: .markdown, to: sink)
-        case .html: ReportFormat.write(result, style: .html, to: sink)
+        case .table: ReportFormat.write(result, style: .plain, language: language.lang, to: sink)
+        case .md: ReportFormat.write(result, style: .markdown, language: language.lang, to: sink)
+        case .html: ReportFormat.write(result, style: .html, language: language.lang, to: sink)
         case .json: JSONFormat.write(result, to: sink)
         case .csv: CSVFormat.write(result, to: sink)
         }
-        try sink.commit()
+    }
+
+    /// A recorder of this run: the data digest and the options that affect results.
+    /// `json`: the user's output when it is the JSON result (kept, not written twice).
+    private func makeRecorder(forward: EvaluationSink?, json: OutputSink?) throws -> RunRecorder {
+        let options = ["rules": source.rules, "data": source.data, "max_memory_mib": String(limits.maxMemory),
+                       "max_instructions": String(limits.maxInstructions),
+                       "max_call_instructions": String(limits.maxCallInstructions),
+                       "timeout_seconds": String(limits.timeout)]
+        return try RunRecorder(dataDigest: DataDigest.of(URL(fileURLWithPath: source.data)), options: options,
+                               forward: forward, json: json)
+    }
+
+    /// Stores the run in one transaction and names it on standard error.
+    /// With COMMEND_RECORD_PAUSE set (tests), the transaction stops halfway,
+    /// says so on standard error and waits for standard input to close: a
+    /// test can kill the process there.
+    private func save(_ recorder: RunRecorder, in store: RunStore, clock: inout StepClock) throws {
+        let pause: (() -> Void)? = ProcessInfo.processInfo.environment["COMMEND_RECORD_PAUSE"] == nil ? nil : {
+            printError("commend: recording, transaction open (COMMEND_RECORD_PAUSE: waiting for standard input to close)")
+            _ = FileHandle.standardInput.readDataToEndOfFile()
+        }
+        let id = try store.record(recorder, midway: pause)
+        clock.step("record")
+        printError("recorded run \(id)")
     }
 }

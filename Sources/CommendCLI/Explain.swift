@@ -16,6 +16,8 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "The member or unit id.")
     var subject: String
@@ -29,13 +31,14 @@ struct Explain: ParsableCommand {
         if let award, rules.award(award) == nil, rules.scoring(award) == nil {
             throw EvaluationError("unknown award or scoring \"\(award)\"")
         }
-        let data = try source.loadData(plan: rules.plan)
+        let data = try store.addingHistory(to: try source.loadData(plan: rules.plan, timeout: limits.timeout),
+                                           plan: rules.plan)
         if data.members.row(of: subject) == nil && data.units.row(of: subject) == nil {
             throw EvaluationError("no member or unit \"\(subject)\" in \(source.data)")
         }
         let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: limits.evaluation)
-        guard let text = ExplainFormat.text(result, subject: subject, only: award) else {
-            print("No award or scoring of phase \(source.phase) applies to \(subject).")
+        guard let text = ExplainFormat.text(result, subject: subject, only: award, language: language.lang) else {
+            print(language.wording(.nothingApplies(phase: source.phase, subject: subject)))
             return
         }
         print(text, terminator: "")

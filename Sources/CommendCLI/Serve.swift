@@ -18,6 +18,8 @@ struct Serve: ParsableCommand {
               commend serve --rules rules --data examples/bac-kan-2021
               curl -s localhost:8080/v1/evaluate -d '{"phase": "dot1", "subjects": ["CD00001"]}'
 
+            Recorded runs are read from and written to --db (as commend runs does); its
+            history of earlier years joins every evaluation, as for commend evaluate.
             Writes (POST /v1/runs, finalize) need --token-file; without it they are refused.
             Prints "listening on http://HOST:PORT" once ready (--port 0 picks a free port).
             """)
@@ -28,8 +30,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The data directory served when a request has no \"data\" (CSV files or one data.json).")
     var data: String?
 
-    @Option(help: "The recorded runs' database (RULES.md section 8).")
-    var db: String?
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -62,7 +63,7 @@ struct Serve: ParsableCommand {
         var configuration = ServerConfiguration(
             rules: URL(fileURLWithPath: rules), rulesDisplayName: rules,
             data: data.map { URL(fileURLWithPath: $0) }, evaluation: limits.evaluation)
-        configuration.database = db
+        configuration.database = store.path
         configuration.host = host
         configuration.port = port
         configuration.token = try tokenFile.map(ServerConfiguration.readToken(file:))

@@ -10,9 +10,6 @@ import Logging
 /// try await service.run { host, port in print("listening on http://\(host):\(port)") }
 /// ```
 public struct CommendService: Sendable {
-    /// The version reported by `/v1/health`.
-    public static let version = "0.2.0"
-
     public let configuration: ServerConfiguration
     private let engine: ServedEngine
 

@@ -25,7 +25,7 @@ struct Routes: Sendable {
             return JSONResponse.encode(explanation)
         }
         router.post("/v1/check") { request, _ in
-            _ = try await request.body.collect(upTo: maxBody)
+            _ = try await collect(request)
             return JSONResponse.encode(try await queue.run { [engine] in engine.check() })
         }
         registerRuns(on: router)
@@ -35,23 +35,57 @@ struct Routes: Sendable {
         }
     }
 
-    /// Recorded runs (RULES.md §8) need the store, which this build does not have yet.
+    /// Recorded runs (RULES.md §8); writes need the bearer token.
     private func registerRuns(on router: Router<BasicRequestContext>) {
-        let unavailable = APIError(.notAvailable, "recorded runs are not available in this build")
-        router.get("/v1/runs") { _, _ -> Response in throw unavailable }
-        router.get("/v1/runs/{id}") { _, _ -> Response in throw unavailable }
-        router.post("/v1/runs") { request, _ -> Response in
-            try authorization.require(request)
-            throw unavailable
+        router.get("/v1/runs") { request, _ in
+            let plan = request.uri.queryParameters["plan"].map(String.init)
+            let phase = request.uri.queryParameters["phase"].map(String.init)
+            return JSONResponse.encode(try await queue.run { [engine] in try engine.listRuns(plan: plan, phase: phase) })
         }
-        router.post("/v1/runs/{id}/finalize") { request, _ -> Response in
-            try authorization.require(request)
-            throw unavailable
+        router.get("/v1/runs/{id}") { _, context in
+            let id = try runID(context)
+            return JSONResponse.bytes(try await queue.run { [engine] in try engine.runJSON(id) })
         }
+        router.post("/v1/runs") { request, _ in
+            try authorization.require(request)
+            let body = try await decode(EvaluateRequest.self, from: request)
+            let run = try await queue.run { [engine] in try engine.record(body) }
+            return JSONResponse.encode(run, status: .created)
+        }
+        router.post("/v1/runs/{id}/finalize") { request, context in
+            try authorization.require(request)
+            let id = try runID(context)
+            let body = try await decodeIfPresent(FinalizeRequest.self, from: request)
+            return JSONResponse.encode(try await queue.run { [engine] in
+                try engine.finalize(id, replace: body?.replace ?? false)
+            })
+        }
+    }
+
+    private func runID(_ context: BasicRequestContext) throws -> Int64 {
+        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
+            throw APIError(.notFound, "a run id is a positive integer")
+        }
+        return id
+    }
+
+    /// The body as JSON of `type`, or nil for an empty body.
+    private func decodeIfPresent<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T? {
+        let buffer = try await collect(request)
+        return buffer.readableBytes == 0 ? nil : try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
     }
 
     /// The body as JSON of `type`: 413 beyond `--max-body`, 400 when it does not decode.
     private func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+        let buffer = try await collect(request)
+        guard buffer.readableBytes > 0 else {
+            throw APIError(.badRequest, "this route needs a JSON body")
+        }
+        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+    }
+
+    /// The body: 413 beyond `--max-body`.
+    private func collect(_ request: Request) async throws -> ByteBuffer {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maxBody {
             throw APIError(.tooLarge, "the request body has \(length) bytes; this server takes at most \(maxBody) (--max-body)")
         }
@@ -61,10 +95,7 @@ struct Routes: Sendable {
         } catch is NIOTooManyBytesError {
             throw APIError(.tooLarge, "the request body is larger than \(maxBody) bytes (--max-body)")
         }
-        guard buffer.readableBytes > 0 else {
-            throw APIError(.badRequest, "this route needs a JSON body")
-        }
-        return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+        return buffer
     }
 
     private func health() -> Response {
@@ -89,7 +120,7 @@ struct Routes: Sendable {
                 problems: report.problems)
         }
         return JSONResponse.encode(Health(
-            status: failure == nil ? "ok" : "degraded", rulesDigest: rules.digest, version: CommendService.version,
+            status: failure == nil ? "ok" : "degraded", rulesDigest: rules.digest, version: CommendVersion.current,
             plan: rules.plan.id, rulesReloads: engine.rules.reloads, rulesError: rulesError,
             queue: .init(running: load.running, waiting: load.waiting, slots: queue.slots, maxQueue: queue.maxWaiting)))
     }

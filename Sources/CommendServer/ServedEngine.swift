@@ -1,4 +1,5 @@
 import Commend
+import CommendStore
 import Foundation
 
 /// The engine as the server uses it: the live rules, the served data
@@ -8,6 +9,7 @@ import Foundation
 final class ServedEngine: @unchecked Sendable {
     let configuration: ServerConfiguration
     let rules: LiveRules
+    let runs: RecordedRuns
     private let lock = NSLock()
     private var served: (shape: DataShape, dataset: Dataset)?
 
@@ -18,6 +20,7 @@ final class ServedEngine: @unchecked Sendable {
 
     init(configuration: ServerConfiguration) throws {
         self.configuration = configuration
+        runs = RecordedRuns(path: configuration.database)
         rules = try LiveRules(directory: configuration.rules, displayName: configuration.rulesDisplayName,
                               limits: configuration.evaluation.limits)
         if configuration.data != nil { _ = try servedData(for: rules.current()) }
@@ -50,7 +53,7 @@ final class ServedEngine: @unchecked Sendable {
             let ids = rules.plan.phases.map(\.id)
             throw APIError(.badRequest, "unknown phase \"\(phase)\"; the plan's phases are \(ids.joined(separator: ", "))")
         }
-        let dataset = try dataset(data, for: rules)
+        let dataset = try runs.addingHistory(to: dataset(data, for: rules), plan: rules.plan)
         let result = try Evaluator.evaluate(rules: rules, data: dataset, phase: phase, options: configuration.evaluation)
         return (rules, dataset, result)
     }
@@ -73,10 +76,11 @@ final class ServedEngine: @unchecked Sendable {
             for i in result.awards.indices { result.awards[i].results.removeAll { !keep.contains($0.subject) } }
             for i in result.scorings.indices { result.scorings[i].results.removeAll { !keep.contains($0.subject) } }
         }
-        let sink = OutputSink(inMemory: ())
+        let bytes = CollectedBytes()
+        let sink = OutputSink(consumer: bytes.append)
         JSONFormat.write(result, to: sink)
         try sink.commit()
-        return sink.bytes
+        return bytes.all
     }
 
     /// One subject's explanation; 404 when the data has no such subject.
@@ -92,10 +96,79 @@ final class ServedEngine: @unchecked Sendable {
         return Explanation(result, subject: request.subject, kind: kind, only: request.award)
     }
 
+    /// Evaluates the served data directory and records the run, as
+    /// `commend evaluate --record` does; the run as listed.
+    func record(_ request: EvaluateRequest) throws -> RunSummary {
+        guard request.data == nil, request.awards == nil, request.subjects == nil else {
+            throw APIError(.badRequest, "a recorded run is the whole phase on the served data directory: send only \"phase\"")
+        }
+        guard let directory = configuration.data else {
+            throw APIError(.badRequest, "this server has no data directory (--data): there is nothing to record")
+        }
+        let rules = self.rules.current()
+        guard rules.plan.phase(request.phase) != nil else {
+            throw APIError(.badRequest, "unknown phase \"\(request.phase)\"; the plan's phases are \(rules.plan.phases.map(\.id).joined(separator: ", "))")
+        }
+        let dataset = try runs.addingHistory(to: servedData(for: rules), plan: rules.plan)
+        let limits = configuration.evaluation.limits
+        let options = ["rules": configuration.rulesDisplayName, "data": directory.relativePath,
+                       "max_memory_mib": limits.memory.map { String($0 >> 20) } ?? "none",
+                       "max_instructions": limits.instructions.map(String.init) ?? "none",
+                       "max_call_instructions": limits.instructionsPerCall.map(String.init) ?? "none",
+                       "timeout_seconds": limits.seconds.map { String($0) } ?? "none"]
+        let recorder = try RunRecorder(dataDigest: DataDigest.of(directory), options: options)
+        try Evaluator.evaluate(rules: rules, data: dataset, phase: request.phase, options: configuration.evaluation,
+                               into: recorder)
+        let store = try runs.store(create: true)!
+        return RunSummary(try runs.run(try store.record(recorder), in: store))
+    }
+
+    /// The recorded runs, oldest first.
+    func listRuns(plan: String?, phase: String?) throws -> [RunSummary] {
+        guard let store = try runs.store(create: false) else { return [] }
+        return try store.runs(plan: plan, phase: phase).map(RunSummary.init)
+    }
+
+    /// A recorded run's JSON, byte for byte as it was recorded.
+    func runJSON(_ id: Int64) throws -> [UInt8] {
+        guard let store = try runs.store(create: false) else { throw APIError(.notFound, "there is no run \(id): no runs are recorded") }
+        _ = try runs.run(id, in: store)
+        let bytes = CollectedBytes()
+        let sink = OutputSink(consumer: bytes.append)
+        try store.writeJSON(of: id, to: sink)
+        try sink.commit()
+        return bytes.all
+    }
+
+    /// Makes a run the official decision of its plan and phase.
+    func finalize(_ id: Int64, replace: Bool) throws -> FinalizeAnswer {
+        guard let store = try runs.store(create: false) else { throw APIError(.notFound, "there is no run \(id): no runs are recorded") }
+        _ = try runs.run(id, in: store)
+        let done: Finalization
+        do {
+            done = try store.finalize(run: id, replace: replace)
+        } catch let error as StoreError {
+            throw APIError(.badRequest, error.description.replacingOccurrences(of: "add --replace", with: "send {\"replace\": true}"))
+        }
+        return FinalizeAnswer(run: RunSummary(try runs.run(id, in: store)), replaced: done.replaced, alreadyFinal: done.alreadyFinal)
+    }
+
     /// The problems `commend check` reports for the served rules directory.
     func check() -> CheckReport {
         let problems = RuleSet.check(directory: configuration.rules, displayName: configuration.rulesDisplayName,
                                      limits: configuration.evaluation.limits)
         return CheckReport(rules: configuration.rulesDisplayName, problems: problems)
     }
+}
+
+/// The bytes an `OutputSink(consumer:)` hands over (on its writing queue).
+private final class CollectedBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes: [UInt8] = []
+
+    @Sendable func append(_ more: [UInt8]) {
+        lock.withLock { bytes += more }
+    }
+
+    var all: [UInt8] { lock.withLock { bytes } }
 }

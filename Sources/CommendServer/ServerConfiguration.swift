@@ -9,8 +9,9 @@ public struct ServerConfiguration: Sendable {
     public var rulesDisplayName: String
     /// The served data directory, evaluated when a request has no `data`.
     public var data: URL?
-    /// The recorded runs' database (RULES.md §8).
-    public var database: String?
+    /// The recorded runs' database (RULES.md §8): opened on first use, created
+    /// by the first recorded run; its history joins every evaluation's data.
+    public var database = "commend.db"
     public var host = "127.0.0.1"
     /// 0 lets the system choose a free port (see `CommendService.run(onListening:)`).
     public var port = 8080

@@ -36,10 +36,12 @@ struct ReloadAndWriteTests {
         try server.checkOpenAPI()
     }
 
-    @Test func writesNeedTheBearerToken() async throws {
+    @Test func writesNeedTheBearerTokenAndRecordRuns() async throws {
         let token = try Paths.folder(["token": "s3cret-token\n"]).appendingPathComponent("token")
-        let server = try Server(["--rules", try Fixture.rulesFolder().path, "--token-file", token.path])
-        let body: [String: Any] = ["phase": "dot1", "data": Fixture.data]
+        let db = try Paths.folder([:]).appendingPathComponent("runs.db")
+        let server = try Server(["--rules", try Fixture.rulesFolder().path, "--data", try Fixture.dataFolder().path,
+                                 "--db", db.path, "--token-file", token.path])
+        let body: [String: Any] = ["phase": "dot1"]
         let none = try await server.post("/v1/runs", json: body)
         #expect(none.status == 401)
         #expect(none.errorKind == "unauthorized")
@@ -47,16 +49,29 @@ struct ReloadAndWriteTests {
         #expect(wrong.status == 401)
         let longer = try await server.post("/v1/runs", json: body, headers: ["Authorization": "Bearer s3cret-token2"])
         #expect(longer.status == 401)
-        let finalize = try await server.send("POST", "/v1/runs/1/finalize", route: "/v1/runs/{id}/finalize")
-        #expect(finalize.status == 401)
-        // With the token, the write passes authorization; this build has no store yet.
-        let right = try await server.post("/v1/runs", json: body, headers: ["Authorization": "Bearer s3cret-token"])
-        #expect(right.status == 501)
-        #expect(right.errorKind == "not_available")
-        let list = try await server.get("/v1/runs")
-        #expect(list.status == 501)
-        let one = try await server.get("/v1/runs/1", route: "/v1/runs/{id}")
-        #expect(one.status == 501)
+        let finalizeWithout = try await server.send("POST", "/v1/runs/1/finalize", route: "/v1/runs/{id}/finalize")
+        #expect(finalizeWithout.status == 401)
+        let empty = try await server.get("/v1/runs")
+        #expect(empty.status == 200 && empty.text == "[]")
+        let auth = ["Authorization": "Bearer s3cret-token"]
+        let recorded = try await server.post("/v1/runs", json: body, headers: auth)
+        #expect(recorded.status == 201, "\(recorded.text)")
+        #expect(recorded.json["id"] as? Int == 1)
+        #expect(recorded.json["finalized"] as? Bool == false)
+        let inline = try await server.post("/v1/runs", json: ["phase": "dot1", "data": Fixture.data], headers: auth)
+        #expect(inline.status == 400)
+        let list = try await server.get("/v1/runs?phase=dot1", route: "/v1/runs")
+        let runs = try #require(try JSONSerialization.jsonObject(with: list.body) as? [[String: Any]])
+        #expect(runs.compactMap { $0["id"] as? Int } == [1])
+        let shown = try await server.get("/v1/runs/1", route: "/v1/runs/{id}")
+        let evaluated = try await server.post("/v1/evaluate", json: body)
+        #expect(shown.status == 200)
+        #expect(shown.body == evaluated.body)
+        let finalized = try await server.send("POST", "/v1/runs/1/finalize", route: "/v1/runs/{id}/finalize", headers: auth)
+        #expect(finalized.status == 200, "\(finalized.text)")
+        #expect((finalized.json["run"] as? [String: Any])?["finalized"] as? Bool == true)
+        let missing = try await server.get("/v1/runs/99", route: "/v1/runs/{id}")
+        #expect(missing.status == 404)
         try server.checkOpenAPI()
     }
 

@@ -65,7 +65,7 @@ extension Worker {
             let phase = try call.argument(2, as: String.self)
             guard let views = self.data.views(phase: phase) else {
                 throw RuleError(kind: .reference, location: nil,
-                                message: "ctx.facts: \"\(phase)\" is not a phase of the plan\(Suggestion.hint(for: phase, in: self.data.plan.phases.map(\.id)))")
+                                message: "ctx.facts: \"\(Bounds.shown(phase))\" is not a phase of the plan\(Suggestion.hint(for: phase, in: self.data.plan.phases.map(\.id)))")
             }
             if let row = views.members.row(of: id) { self.pushSubject(views.members, row: row); call.pushed(1) }
             else if let row = views.units.row(of: id) { self.pushSubject(views.units, row: row); call.pushed(1) }
@@ -140,7 +140,7 @@ extension Worker {
         guard let index = try call.withStringArgument(1, { Worker.find($0, in: ids) }) else {
             let id = try call.argument(1, as: String.self)
             throw RuleError(kind: .reference, location: nil,
-                            message: "unknown \(kind) \"\(id)\"\(Suggestion.hint(for: id, in: names))")
+                            message: "unknown \(kind) \"\(Bounds.shown(id))\"\(Suggestion.hint(for: id, in: names))")
         }
         guard applicable[index] else { return nil }
         let (id, subject) = declaration(index)
@@ -162,7 +162,16 @@ extension Worker {
     /// The years of ctx.history(id, award) and ctx.streak(id, award).
     private func historyYears(_ call: LuaCall) throws -> [Int] {
         try call.withStringArgument(1) { _ in }
-        guard let award = try call.withStringArgument(2, { data.history.award($0) }) else { return [] }
+        guard let award = try call.withStringArgument(2, { data.history.award($0) }) else {
+            // No history of this award: fine for an award of the plan, a typo otherwise.
+            guard try call.withStringArgument(2, { Worker.find($0, in: awardIDs) }) == nil else { return [] }
+            let id = try call.argument(2, as: String.self)
+            let names = Array(awardIndex.keys) + data.history.awardNames
+            // Only later years of it (the plan's own year, say): no earlier years.
+            if data.history.awardNames.contains(id) { return [] }
+            throw RuleError(kind: .reference, location: nil,
+                            message: "unknown award \"\(id)\": neither an award of the plan nor one of the history\(Suggestion.hint(for: id, in: names))")
+        }
         return try call.withStringArgument(1) { bytes in
             if let row = subjectRow(bytes, in: data.members) { return data.history.years(member: row, award: award) }
             if let row = subjectRow(bytes, in: data.units) { return data.history.years(unit: row, award: award) }

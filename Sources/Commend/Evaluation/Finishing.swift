@@ -3,7 +3,7 @@ import Foundation
 
 /// Quotas and rankings: what is decided once every subject has been evaluated.
 enum Finishing {
-    static func award(_ award: Award, rows: [AwardRow], view: KindView, baseCounts: [String?: Int]?) -> (AwardResult, ResultStore.AwardState) {
+    static func award(_ award: Award, rows: [AwardRow], view: KindView, groups grouping: QuotaGroup, baseCounts: [String?: Int]?) -> (AwardResult, ResultStore.AwardState) {
         var state = ResultStore.AwardState(eligible: Array(repeating: nil, count: view.count),
                                            awarded: Array(repeating: false, count: view.count))
         // Per position in `rows`.
@@ -12,7 +12,7 @@ enum Finishing {
         if let quota = award.quota {
             var groups: [String?: [Int]] = [:]
             for (i, row) in rows.enumerated() where row.eligible {
-                groups[quota.within.flatMap { view.string(row: row.row, column: $0) }, default: []].append(i)
+                groups[grouping.group(row.row), default: []].append(i)
             }
             for (group, members) in groups {
                 // Rows arrive by subject id; a stable sort keeps that order among equal `order` values.
@@ -71,16 +71,16 @@ enum Finishing {
     }
 
     /// Holders of `base` per value of `within` (nil: the one group).
-    static func baseCounts(within: String?, state: ResultStore.AwardState?, view: KindView) -> [String?: Int] {
+    static func baseCounts(groups: QuotaGroup, state: ResultStore.AwardState?) -> [String?: Int] {
         var counts: [String?: Int] = [:]
         guard let state else { return counts }
-        for row in 0..<view.count where state.awarded[row] {
-            counts[within.flatMap { view.string(row: row, column: $0) }, default: 0] += 1
+        for row in 0..<groups.view.count where state.awarded[row] {
+            counts[groups.group(row), default: 0] += 1
         }
         return counts
     }
 
-    static func scoring(_ scoring: Scoring, rows: [ScoreRow], view: KindView) -> (ScoringResult, ResultStore.ScoringState) {
+    static func scoring(_ scoring: Scoring, rows: [ScoreRow], view: KindView) throws -> (ScoringResult, ResultStore.ScoringState) {
         struct Scored {
             var row: ScoreRow
             var points: [Double]
@@ -89,7 +89,7 @@ enum Finishing {
             var total: Double
             var group: String?
         }
-        var scored: [Scored] = rows.map { row in
+        var scored: [Scored] = try rows.map { row in
             let points = zip(row.raw, scoring.items).map { raw, item in Swift.min(Swift.max(raw, 0), item.max) }
             var bonus = Swift.max(row.bonusRaw ?? 0, 0)
             if let max = scoring.bonus?.max { bonus = Swift.min(bonus, max) }
@@ -97,6 +97,12 @@ enum Finishing {
             var total = 0.0
             for p in points { total += p }
             total = total + bonus - penalty
+            guard total.isFinite else {
+                // Each part is finite; only their sum overflowed (RULES.md §2.3: totals are compared exactly).
+                throw RuleError(kind: .script, location: scoring.location, declaration: "scoring \"\(scoring.id)\"",
+                                part: "total", subject: view.id(row.row),
+                                message: "the total is not a finite number (items \(ReportFormat.number(points.reduce(0, +))), bonus \(ReportFormat.number(bonus)), penalty \(ReportFormat.number(penalty))): points must add up to a finite number")
+            }
             return Scored(row: row, points: points, bonus: bonus, penalty: penalty, total: total,
                           group: scoring.group.flatMap { view.string(row: row.row, column: $0) })
         }

@@ -23,11 +23,13 @@ struct HistoryIndex: Sendable {
             var start = [Int32](repeating: 0, count: rows + 1)
             for entry in entries { start[entry.row + 1] += 1 }
             for r in 0..<rows { start[r + 1] += start[r] }
-            // (award, year) as one sortable number, grouped by row.
+            // (award, year) as one sortable number, grouped by row: the year
+            // fills the low 32 bits as an unsigned number, so that it never
+            // spills into the award's bits (years are 1000...9999, see HistoryEntry).
             var next = start
             var keys = [Int64](repeating: 0, count: entries.count)
             for entry in entries {
-                keys[Int(next[entry.row])] = Int64(entry.award) << 32 | Int64(entry.year)
+                keys[Int(next[entry.row])] = Int64(entry.award) << 32 | Int64(UInt32(bitPattern: entry.year))
                 next[entry.row] += 1
             }
             // Each row's few entries: sorted by award then year, repeats dropped.
@@ -76,11 +78,15 @@ struct HistoryIndex: Sendable {
             if member == nil && unit == nil { others[entry.subject, default: [:]][code, default: []].insert(entry.year) }
         }
         self.awards = awards
+        awardNames = Set(entries.map(\.award)).sorted(by: idPrecedes)
         awardBytes = awards.map { Array($0.utf8) }
         self.members = Table(rows: members.count, entries: memberEntries)
         self.units = Table(rows: units.count, entries: unitEntries)
         self.others = others.mapValues { $0.mapValues { $0.sorted() } }
     }
+
+    /// Every award id of the history rows, of any year, in byte order.
+    let awardNames: [String]
 
     /// The code of an award id given as bytes, nil when it has no history.
     func award(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where formatted output goes: standard output, or a file written whole or
-/// not at all (a temporary file renamed over the target when complete).
+/// not at all (an unnamed or temporary file put in place when complete).
 /// Full buffers are written by a background queue, so that evaluation goes
 /// on while the system copies a large result to the disk.
 // @unchecked Sendable: used from one thread; only `emit` runs on `queue`,
@@ -16,34 +16,43 @@ public final class OutputSink: @unchecked Sendable {
     private let target: URL?
     /// Whether `commit()` closes the handle (a device or pipe opened here).
     private var ownsHandle = false
-    /// Where the bytes go when the sink writes to memory.
-    private let memory: MemoryBytes?
-
-    /// Bytes kept in memory (a server's response); written on the calling thread.
-    private final class MemoryBytes: @unchecked Sendable {
-        var bytes: [UInt8] = []
-    }
+    /// Whether bytes go to `handle` (not for a sink that only feeds a consumer).
+    private var writesHandle = true
+    /// Receives every byte written, in order, on the writing queue.
+    private var consumer: (@Sendable ([UInt8]) -> Void)?
 
     /// Standard output.
     public init() {
         handle = FileHandle.standardOutput
         temporary = nil
         target = nil
-        memory = nil
     }
 
-    /// Memory: after `commit()`, `bytes` holds everything written.
-    public init(inMemory: Void) {
+    /// No file: every byte written is handed to `consumer`, in order, on a
+    /// background queue; `commit()` returns once it has had them all.
+    public init(consumer: @escaping @Sendable ([UInt8]) -> Void) {
         handle = FileHandle.nullDevice
         temporary = nil
         target = nil
-        memory = MemoryBytes()
+        writesHandle = false
+        self.consumer = consumer
     }
 
-    /// What an in-memory sink holds once committed (empty for other sinks).
-    public var bytes: [UInt8] { memory?.bytes ?? [] }
+    /// Also hands every byte written from now on to `consumer`, in order, on
+    /// the writing queue (a recorder keeping the bytes of the JSON the user
+    /// asked for, instead of writing them a second time). Call it before
+    /// writing.
+    public func tap(_ consumer: @escaping @Sendable ([UInt8]) -> Void) {
+        self.consumer = consumer
+    }
 
     /// A file, published by `commit()`; until then nothing replaces `url`.
+    /// On Linux nothing is even visible: the bytes go to an unnamed file
+    /// (`O_TMPFILE`) in the target's folder, linked into place when complete,
+    /// so a run that fails or is killed (SIGKILL included) leaves nothing
+    /// behind. Where the file system cannot make unnamed files, a hidden
+    /// `.NAME.PID.tmp` is renamed over the target instead (removed on
+    /// failure, but left by a SIGKILL).
     /// A target that exists and is not a regular file (`/dev/null`, a pipe,
     /// a terminal) is written directly: it cannot be replaced.
     public init(file url: URL) throws {
@@ -55,19 +64,59 @@ public final class OutputSink: @unchecked Sendable {
             handle = direct
             temporary = nil
             target = nil
-            memory = nil
             ownsHandle = true
             return
         }
         let directory = url.deletingLastPathComponent()
-        let temp = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
-            throw EvaluationError("\(url.path): cannot write here")
-        }
-        handle = try FileHandle(forWritingTo: temp)
-        temporary = temp
         target = url
-        memory = nil
+        if let fd = Self.openUnnamed(in: directory) {
+            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            temporary = nil
+            unnamed = true
+            return
+        }
+        let temp = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else {
+            throw EvaluationError("\(url.path): cannot write here: \(String(cString: strerror(errno)))")
+        }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        temporary = temp
+    }
+
+    /// Whether the output is an unnamed file still to be linked into place.
+    private var unnamed = false
+
+    /// An unnamed file in `directory`, or nil where the system or the file
+    /// system has none (then the caller falls back to a named temporary).
+    private static func openUnnamed(in directory: URL) -> Int32? {
+        #if os(Linux)
+        // O_TMPFILE is __O_TMPFILE | O_DIRECTORY; Swift does not import it.
+        let flags = Int32(0o20000000) | O_DIRECTORY | O_WRONLY | O_CLOEXEC
+        let fd = open(directory.path, flags, 0o666)
+        return fd >= 0 ? fd : nil
+        #else
+        return nil
+        #endif
+    }
+
+    /// Gives the unnamed file the target's name (replacing what was there:
+    /// linked under a hidden name first, then renamed over the target).
+    private func linkUnnamed(to target: URL) throws {
+        let source = "/proc/self/fd/\(handle.fileDescriptor)"
+        func failed(_ code: Int32) -> EvaluationError {
+            EvaluationError("\(target.path): cannot write: \(String(cString: strerror(code)))")
+        }
+        if linkat(AT_FDCWD, source, AT_FDCWD, target.path, AT_SYMLINK_FOLLOW) == 0 { return }
+        guard errno == EEXIST else { throw failed(errno) }
+        let hidden = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        unlink(hidden.path)
+        guard linkat(AT_FDCWD, source, AT_FDCWD, hidden.path, AT_SYMLINK_FOLLOW) == 0 else { throw failed(errno) }
+        if rename(hidden.path, target.path) != 0 {
+            let code = errno
+            unlink(hidden.path)
+            throw failed(code)
+        }
     }
 
     deinit {
@@ -113,12 +162,13 @@ public final class OutputSink: @unchecked Sendable {
     /// The block holds no reference to the sink, so the sink never goes
     /// away on the queue.
     private func emit(_ bytes: [UInt8]) {
-        if let memory { return memory.bytes += bytes }
         room.wait()
         let room = self.room, failure = self.failure, fd = handle.fileDescriptor
+        let consumer = self.consumer, writesHandle = self.writesHandle
         queue.async {
             defer { room.signal() }
-            guard failure.errno == nil else { return }
+            consumer?(bytes)
+            guard writesHandle, failure.errno == nil else { return }
             bytes.withUnsafeBytes { raw in
                 guard let base = raw.baseAddress else { return }
                 var done = 0
@@ -135,17 +185,23 @@ public final class OutputSink: @unchecked Sendable {
         }
     }
 
-    /// Finishes the output: flushes, and for a file renames it into place.
+    /// Finishes the output: flushes, and for a file puts it in place.
     public func commit() throws {
         flush()
         drain()
         if let code = failure.errno {
             throw EvaluationError("\(target?.path ?? "standard output"): cannot write: \(String(cString: strerror(code)))")
         }
-        guard let temporary, let target else {
+        guard let target else {
             if ownsHandle { try handle.close() }
             return
         }
+        if unnamed {
+            try linkUnnamed(to: target)
+            try handle.close()
+            return
+        }
+        guard let temporary else { return }
         try handle.close()
         if rename(temporary.path, target.path) != 0 {
             throw EvaluationError("\(target.path): cannot write: \(String(cString: strerror(errno)))")

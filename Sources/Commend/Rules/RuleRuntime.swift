@@ -46,12 +46,17 @@ final class RuleRuntime {
     /// Printed messages beyond `Diagnostic.cap`, counted but not kept: a
     /// script that prints in a loop must not fill the host's memory.
     var droppedDiagnostics = 0
+    /// Set once the rule files are loaded: from then on `plan`, `award` and
+    /// `scoring` are errors (a rule function that declares is a mistake, and
+    /// declarations made while evaluating would be kept by no one).
+    private(set) var declarationsClosed = false
 
     init(files: RuleFiles, limits: LuaLimits) throws {
         self.files = files
         state = try LuaState(limits: limits)
         sandbox = try LuaSandbox(state: state, moduleRoot: files.directory, chunkPrefix: files.displayPrefix)
         sandbox.moduleSources = Dictionary(files.all.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        sandbox.refusesSharedState = true
         sandbox.onPrint = { [unowned self] message, chunk, line in
             guard self.diagnostics.count < Diagnostic.cap else {
                 self.droppedDiagnostics += 1
@@ -60,11 +65,46 @@ final class RuleRuntime {
             self.diagnostics.append(Diagnostic(level: "info", message: Diagnostic.clip(message), file: chunk, line: line))
         }
         defineDeclarationFunctions()
-        for file in files.declarationFiles {
+        let declarationFiles = files.declarationFiles
+        for (i, file) in declarationFiles.enumerated() {
             load(file)
-            if state.isTripped { break }
+            if state.isTripped {
+                // The state is spent; the other files still get their syntax checked.
+                syntaxCheck(declarationFiles[(i + 1)...], limits: limits)
+                break
+            }
         }
+        if !state.isTripped {
+            // Loading is done: from now on globals and modules are read-only (RULES.md §2.5).
+            do { try sandbox.freeze() } catch { problems.append(RuleProblem(at: nil, "\(error)")) }
+        }
+        declarationsClosed = true
         validate()
+        checkSharedState()
+    }
+
+    /// Rule functions that assign to a variable from outside themselves (a
+    /// local of the function that made them: `check = counter()`) keep state
+    /// between calls. Assignments to file-level locals were reported when
+    /// their file loaded; these are the others.
+    private func checkSharedState() {
+        var reported = Set(problems.map { "\($0.location?.description ?? ""): \($0.message)" })
+        let functions = awardFunctions.flatMap { [$0.applies, $0.order] + $0.checks }
+            + scoringFunctions.flatMap { [$0.applies, $0.bonus, $0.penalty] + $0.points }
+        for function in functions.compactMap({ $0 }) {
+            guard let chunk = function.definition?.chunk, let writes = function.sharedStateWrites(calledOften: true) else { continue }
+            for write in writes {
+                let problem = RuleProblem(at: SourceLocation(file: chunk, line: write.line), SharedStateError.message(write))
+                if reported.insert("\(problem.location?.description ?? ""): \(problem.message)").inserted { problems.append(problem) }
+            }
+        }
+    }
+
+    /// Refuses a declaration made after the rule files were loaded.
+    private func checkDeclaring(_ what: String) throws {
+        if declarationsClosed {
+            throw SandboxError("\(what) called while evaluating: plan, award and scoring may only be called at the top level of a rule file, while the rules load")
+        }
     }
 
     private func load(_ file: RuleFiles.File) {
@@ -72,12 +112,31 @@ final class RuleRuntime {
         do {
             let chunk = try sandbox.load(file.contents, chunkName: name)
             try chunk.call()
+        } catch let error as SharedStateError {
+            for write in error.writes {
+                problems.append(RuleProblem(at: SourceLocation(file: error.chunk, line: write.line), SharedStateError.message(write)))
+            }
         } catch let error as LuaError {
             let location = error.line.map { SourceLocation(file: error.chunk ?? name, line: $0) }
             let message = error.line == nil && error.chunk == nil ? "\(name): \(error.message)" : error.message
             problems.append(RuleProblem(at: location, message))
         } catch {
             problems.append(RuleProblem(at: SourceLocation(file: name, line: 1), "\(error)"))
+        }
+    }
+
+    /// Compiles `rest` without running it, to report its syntax errors.
+    private func syntaxCheck(_ rest: ArraySlice<RuleFiles.File>, limits: LuaLimits) {
+        guard !rest.isEmpty, let fresh = try? LuaState(limits: limits) else { return }
+        for file in rest {
+            let name = files.displayPath(file.path)
+            do {
+                _ = try fresh.load(file.contents, chunkName: name, environment: fresh.newTable())
+            } catch let error as LuaError {
+                problems.append(RuleProblem(at: error.line.map { SourceLocation(file: error.chunk ?? name, line: $0) }, error.message))
+            } catch {
+                problems.append(RuleProblem(at: SourceLocation(file: name, line: 1), "\(error)"))
+            }
         }
     }
 
@@ -97,6 +156,7 @@ final class RuleRuntime {
             call.push(wrapper)
         }))
         sandbox.define("plan", .function(state.function("plan") { [unowned self] call in
+            try self.checkDeclaring("plan { ... }")
             guard case .table(let table) = call.value(1) else {
                 throw SandboxError("plan expects a table: plan { id = ..., year = ..., phases = {...} }")
             }
@@ -104,11 +164,17 @@ final class RuleRuntime {
         }))
         for kind in ["award", "scoring"] {
             sandbox.define(kind, .function(state.function(kind) { [unowned self] call in
+                try self.checkDeclaring("\(kind) \"...\" { ... }")
                 guard case .string(let id) = call.value(1), !id.isEmpty else {
                     throw SandboxError("\(kind) needs an id first: \(kind) \"id\" { ... }")
                 }
+                if let message = Bounds.idProblem(id, what: "\(kind) id") { throw SandboxError(message) }
+                guard self.awards.count + self.scorings.count < Bounds.declarations else {
+                    throw SandboxError("too many awards and scorings: at most \(Bounds.declarations) are allowed in a rules directory")
+                }
                 let at = self.location(call)
                 call.push(self.state.function(kind) { [unowned self] inner in
+                    try self.checkDeclaring("\(kind) \"\(id)\" { ... }")
                     guard case .table(let table) = inner.value(1) else {
                         throw SandboxError("\(kind) \"\(id)\" expects a table: \(kind) \"\(id)\" { ... }")
                     }
@@ -123,7 +189,8 @@ final class RuleRuntime {
     /// bases and fields, unique ids.
     private func validate() {
         guard let plan else {
-            if !problems.contains(where: { $0.message.contains("plan") }) {
+            // After a limit stopped the loading, the plan may sit in a file not run: no false "no plan".
+            if !state.isTripped && !problems.contains(where: { $0.message.contains("plan") }) {
                 let where_ = files.declarationFiles.first.map { SourceLocation(file: files.displayPath($0.path), line: 1) }
                 problems.append(RuleProblem(at: where_, "no plan: exactly one plan { ... } is needed in the rules directory"))
             }
@@ -152,14 +219,17 @@ final class RuleRuntime {
                 problems.append(RuleProblem(.warning, at: location, "\(what): field \"\(field)\" is not declared in plan.fields.\(kind.plural)\(Suggestion.hint(for: field, in: builtIn.union(declared.keys)))"))
             }
         }
-        let awardIDs = awards.map(\.id)
+        let awardIDs = Set(awards.map(\.id))
         for award in awards {
             checkCommon(kind: "award", id: award.id, phases: award.phases, movement: award.movement, at: award.location)
             if let quota = award.quota {
                 if let base = quota.base, !awardIDs.contains(base) {
                     problems.append(RuleProblem(at: quota.location, "award \"\(award.id)\", quota: base \"\(base)\" is not an award\(Suggestion.hint(for: base, in: awardIDs))"))
                 }
-                if let within = quota.within {
+                // A member award may group by a field of the member's unit (within = "cluster").
+                let unitField = award.subject == .member && quota.within.map {
+                    FieldNames.builtIn(.unit).contains($0) || plan.fields.units[$0] != nil } == true
+                if let within = quota.within, !unitField {
                     checkField(within, of: award.subject, what: "award \"\(award.id)\", quota within", at: quota.location)
                 }
                 if quota.share == nil && quota.max == nil {
@@ -173,5 +243,12 @@ final class RuleRuntime {
                 checkField(group, of: scoring.subject, what: "scoring \"\(scoring.id)\", group", at: scoring.location)
             }
         }
+        // What the files' text shows: misspelt fields, impossible enum values, unknown ids, unreachable grades.
+        var source = SourceChecks(plan: plan, awards: awards, scorings: scorings)
+        for file in files.all where !files.testFiles.contains(where: { $0.path == file.path }) {
+            source.check(file, shownAs: files.displayPath(file.path))
+        }
+        for scoring in scorings { source.check(scoring) }
+        problems += source.problems
     }
 }
