@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 COMMEND := .build/debug/commend
 PHASE ?= dot1
 
-.PHONY: all deps build install demo test rule-tests bench sample clean
+.PHONY: all deps build install demo test test-deps rule-tests bench bench-serve serve serve-check sample clean
 
 all: build
 
@@ -31,11 +31,18 @@ install: deps
 demo: build
 	$(COMMEND) evaluate --rules rules --data examples/bac-kan-2021 --phase $(PHASE)
 
-# Every Swift test, then the sample plan's own rule tests. The JSON result's
-# tests validate real outputs with python3's jsonschema, installed when missing.
-test: deps
-	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install jsonschema \
-	  || python3 -m pip install --break-system-packages jsonschema
+# The tests validate real outputs with python3's jsonschema (the JSON result)
+# and openapi-schema-validator (the service's replies against its OpenAPI
+# document), installed here when missing.
+test-deps:
+	@python3 -c 'import jsonschema, openapi_schema_validator, openapi_spec_validator' 2>/dev/null || { \
+	  echo "Installing jsonschema and openapi-schema-validator ..."; \
+	  python3 -m pip install --quiet jsonschema openapi-schema-validator==0.9.0 openapi-spec-validator==0.9.0 2>/dev/null || \
+	  python3 -m pip install --quiet --break-system-packages jsonschema openapi-schema-validator==0.9.0 openapi-spec-validator==0.9.0; \
+	}
+
+# Every Swift test, then the sample plan's own rule tests.
+test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --product commend
@@ -55,6 +62,27 @@ bench: deps
 	$(SWIFT) build -c release --product commend
 	$(SWIFT) build -c release --product commend-bench
 	python3 Scripts/bench.py $(BENCH)
+
+# The HTTP service on the sample plan and province (Ctrl-C stops).
+serve: build
+	$(COMMEND) serve --rules rules --data examples/bac-kan-2021
+
+# The ranking page in headless Chromium (installed when missing): fails if the
+# ranking table or a subject's explanation is missing or the console shows
+# errors. Leaves the DOM, the logs and a screenshot in .serve-check/.
+serve-check: build
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  echo "Installing chromium ..."; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; \
+	}
+	Scripts/serve-check.sh $(COMMEND) .serve-check
+
+# Load on `commend serve` (release build) with wrk, installed when missing: not
+# a test (CI does not run it); see Scripts/bench-serve.sh.
+bench-serve: deps
+	@command -v wrk >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y wrk; }
+	$(SWIFT) build -c release --product commend
+	Scripts/bench-serve.sh .build/release/commend
 
 clean:
 	rm -rf .build

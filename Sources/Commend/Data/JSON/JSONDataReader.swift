@@ -12,7 +12,11 @@ enum JSONDataReader {
         } catch {
             throw DataError(issues: [DataIssue(path: file, message: "cannot read the file: \(error)")])
         }
-        let root = try decode(data, file: file)
+        return try load(root: decode(data, file: file), file: file, schema: schema, phases: phases)
+    }
+
+    /// The same from a value already decoded (a part of a request's body).
+    static func load(root: JSONValue, file: String, schema: FieldSchema, phases: [String]) throws -> Dataset {
         var builder = DatasetBuilder(schema: schema, phases: phases, source: file)
         guard case .object(let top) = root else {
             throw DataError(issues: [DataIssue(path: file, message: "expected an object with \"units\" and \"members\", found \(root.kindName)")])
