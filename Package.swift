@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -28,15 +30,32 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "CommendReports",
+            dependencies: [
+                "Commend",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         .executableTarget(
             name: "CommendCLI",
             dependencies: [
                 "Commend",
+                "CommendReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "commend-bench", dependencies: ["LuaKit", "Commend"], path: "Benchmarks/Host"),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit"]),
+        .testTarget(
+            name: "CommendReportsTests",
+            dependencies: [
+                "CommendReports",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "CommendTests",
             dependencies: [

@@ -20,7 +20,7 @@ struct CommendCommand: ParsableCommand {
 
             Exit status: 0 done, 1 a rule error, 2 bad usage or bad data.
             """,
-        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Diff.self])
+        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Diff.self, Report.self])
 
     static func main() {
         do {

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Commend
+import CommendReports
+import Foundation
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the documents of a phase: the list of proposed commendations or the phase report.",
+        discussion: """
+            --kind danh-sach writes the "Danh sách đề nghị khen thưởng": the heading block
+            of an official document, one table per award with the subjects grouped under
+            their unit's name, and a place for signatures. --kind bao-cao writes the phase
+            report (sơ kết after the first phase, tổng kết after the last): counts per award
+            and per district, every cluster's ranking with a bar chart, the subjects a quota
+            left out, and ties at a quota's cut-off. HTML (one self-contained file that
+            prints on A4), Markdown, or an xlsx workbook. Vietnamese by default.
+
+              commend report --phase dot2 --kind danh-sach --out danh-sach.html
+              commend report --phase dot2 --kind bao-cao --format xlsx --out bao-cao.xlsx
+              commend report --phase dot1 --kind danh-sach --unit H01 --lang en --format md --out list.md
+              commend report --export-templates my-templates
+
+            Templates: --export-templates DIR copies the shipped Mustache templates
+            (danh-sach-html, danh-sach-md, bao-cao-html, bao-cao-md and their partials)
+            into DIR; edit the copies and pass --template DIR. A template missing from DIR
+            is taken from the shipped set.
+            """)
+
+    @Option(help: "The rules directory.")
+    var rules = "rules"
+
+    @Option(help: "The data directory.")
+    var data = "examples/bac-kan-2021"
+
+    @Option(help: "The phase, one of the plan's phases.")
+    var phase: String?
+
+    @Option(help: "danh-sach (list of proposed commendations) or bao-cao (phase report).")
+    var kind: DocumentKind?
+
+    @Option(help: "Only this award (or scoring) id.")
+    var award: String?
+
+    @Option(help: "Only the subjects of this unit's subtree (a unit id).")
+    var unit: String?
+
+    @Flag(help: "Only the awards someone received (and, in the report, no list of those a quota left out).")
+    var awardedOnly = false
+
+    @Option(help: "html (default), md or xlsx.")
+    var format: DocumentFormat = .html
+
+    @Option(help: "vi (default) or en.")
+    var lang: DocumentLanguage = .vi
+
+    @Option(help: "A directory of templates to use in place of the shipped ones.")
+    var template: String?
+
+    @Option(help: "The issuing body of the heading (default: the name of the data's root unit).")
+    var issuer: String?
+
+    @Option(help: "The place of the date line (default: the province in the issuer's name).")
+    var place: String?
+
+    @Option(help: "The date of the document, YYYY-MM-DD (default: dots to fill in by hand).")
+    var date: String?
+
+    @Option(help: "Write the document to this file.")
+    var out: String?
+
+    @Option(name: .customLong("export-templates"), help: "Copy the shipped templates into this directory and stop.")
+    var exportTemplates: String?
+
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if exportTemplates != nil { return }
+        guard phase != nil else { throw ValidationError("missing --phase") }
+        guard kind != nil else { throw ValidationError("missing --kind (danh-sach or bao-cao)") }
+        guard out != nil else { throw ValidationError("missing --out FILE") }
+        if let date, date.split(separator: "-").count != 3 || date.count != 10 {
+            throw ValidationError("--date: expected YYYY-MM-DD, found \"\(date)\"")
+        }
+    }
+
+    func run() throws {
+        if let exportTemplates {
+            let names = try Documents.exportTemplates(to: URL(fileURLWithPath: exportTemplates))
+            print("copied \(names.count) templates to \(exportTemplates): \(names.joined(separator: ", "))")
+            return
+        }
+        guard let phase, let kind, let out else { return }
+        let ruleSet = try RuleSet.load(directory: URL(fileURLWithPath: rules), displayName: rules, limits: limits.limits)
+        printWarnings(ruleSet)
+        let dataset = try DatasetLoader.load(directory: URL(fileURLWithPath: data), schema: ruleSet.plan.fields,
+                                             phases: ruleSet.plan.phases.map(\.id))
+        let result = try Evaluator.evaluate(rules: ruleSet, data: dataset, phase: phase, options: limits.evaluation)
+        let request = DocumentRequest(kind: kind, format: format, language: lang,
+                                      filter: ResultFilter(award: award, unit: unit, awardedOnly: awardedOnly),
+                                      issuer: issuer, place: place, date: date,
+                                      templates: template.map { URL(fileURLWithPath: $0) })
+        let bytes = try Documents.render(result, data: dataset, request: request)
+        let sink = try OutputSink(file: URL(fileURLWithPath: out))
+        sink.write(bytes: [UInt8](bytes))
+        try sink.commit()
+    }
+}
+
+extension DocumentKind: ExpressibleByArgument {}
+extension DocumentFormat: ExpressibleByArgument {}
+extension DocumentLanguage: ExpressibleByArgument {}

@@ -1,0 +1,110 @@
+import Commend
+
+/// The phase report (báo cáo sơ kết / tổng kết): counts per award and per
+/// district, every cluster's ranking with a bar chart, the subjects a quota
+/// left out, the ties at a cut-off, and the comparison with last year.
+struct BaoCaoModel {
+    struct Counts {
+        var considered = 0, eligible = 0, awarded = 0
+        mutating func add(_ r: AwardOutcome) {
+            considered += 1
+            if r.eligible { eligible += 1 }
+            if r.awarded { awarded += 1 }
+        }
+    }
+
+    static func counts(_ award: AwardResult) -> Counts {
+        var c = Counts()
+        for r in award.results { c.add(r) }
+        return c
+    }
+
+    /// Per district (the units right under the root), in the order of the data.
+    static func districtCounts(_ award: AwardResult, _ context: DocumentContext) -> [(String, Counts)] {
+        var byDistrict: [String: Counts] = [:]
+        let kind = award.award.subject
+        for r in award.results {
+            guard let unit = context.lookup.unit(of: r.subject, kind: kind) else { continue }
+            byDistrict[context.lookup.district(of: unit), default: Counts()].add(r)
+        }
+        let order = context.unitOrder
+        return byDistrict.keys.sorted { (order[$0] ?? Int.max, $0) < (order[$1] ?? Int.max, $1) }
+            .map { ($0, byDistrict[$0]!) }
+    }
+
+    /// One sentence per tie at a quota cut-off.
+    static func tieLines(_ award: AwardResult, _ context: DocumentContext) -> [String] {
+        award.cutoffTies.map { tie in
+            let who = { (s: [QuotaTie.Subject]) in s.map { "\($0.name) (\($0.id))" }.joined(separator: ", ") }
+            let group = tie.group.map { " – " + context.groupName($0) } ?? ""
+            return context.text(.tieText, award.award.name + group, context.count(tie.awarded.count + tie.leftOut.count),
+                                tie.order.map { "\(context.text(.orderValue).lowercased()) \(context.number($0))" } ?? context.text(.tieNoOrder),
+                                context.count(tie.limit), who(tie.awarded), who(tie.leftOut))
+        }
+    }
+
+    static func build(_ context: DocumentContext) -> [String: Any] {
+        let result = context.result
+        let language = context.language
+        var total = Counts()
+        var awardedMembers = 0, awardedUnits = 0
+        var awardRows: [[String: Any]] = []
+        var districtTables: [[String: Any]] = []
+        var leftOut: [[String: Any]] = []
+        var ties: [[String: Any]] = []
+        for award in result.awards {
+            let c = counts(award)
+            total.considered += c.considered
+            total.eligible += c.eligible
+            total.awarded += c.awarded
+            if award.award.subject == .member { awardedMembers += c.awarded } else { awardedUnits += c.awarded }
+            awardRows.append(["name": award.award.name, "considered": context.count(c.considered),
+                              "eligible": context.count(c.eligible), "awarded": context.count(c.awarded),
+                              "quota": context.quotaText(award.award)])
+            districtTables.append([
+                "name": award.award.name,
+                "rows": districtCounts(award, context).map { unit, c -> [String: Any] in
+                    ["district": context.lookup.unitName(unit), "considered": context.count(c.considered),
+                     "eligible": context.count(c.eligible), "awarded": context.count(c.awarded)]
+                },
+            ])
+            let out = award.results.filter { $0.eligible && !$0.awarded }
+            if !out.isEmpty && !context.request.filter.awardedOnly {
+                leftOut.append([
+                    "name": award.award.name,
+                    "rows": out.map { r -> [String: Any] in
+                        let q = r.quota
+                        return ["name": r.name,
+                                "unit": context.unitAbove(r.subject, kind: award.award.subject).map(context.lookup.unitName) ?? "",
+                                "group": context.groupName(q?.group),
+                                "place": q.map { context.count($0.place) } ?? "",
+                                "limit": q?.limit.map(context.count) ?? "",
+                                "order": q?.order.map(context.number) ?? ""]
+                    },
+                ])
+            }
+            ties += tieLines(award, context).map { ["line": $0] }
+        }
+        let members = Set(result.awards.filter { $0.award.subject == .member }.flatMap { $0.results.map(\.subject) }).count
+        let units = Set(result.awards.filter { $0.award.subject == .unit }.flatMap { $0.results.map(\.subject) }).count
+        let summary = context.text(.summaryText, context.count(members), context.count(units), context.count(result.awards.count),
+                                   context.count(total.eligible), context.count(total.awarded),
+                                   context.count(awardedMembers), context.count(awardedUnits))
+        let subtitle = context.text(context.isFinalPhase ? .reportFinal : .reportFirst, result.phase.name)
+        return [
+            "labels": DocumentStrings.labels(language),
+            "heading": context.heading(title: context.text(.titleReport), subtitle: subtitle),
+            "summary": summary,
+            "awards": awardRows,
+            "districts": districtTables,
+            "scorings": result.scorings.map { ScoringTables.build($0, context) },
+            "hasScorings": !result.scorings.isEmpty,
+            "leftOut": leftOut,
+            "hasLeftOut": !leftOut.isEmpty,
+            "ties": ties,
+            "hasTies": !ties.isEmpty,
+            "previousYear": context.text(.noStore),
+            "signature": context.signature,
+        ]
+    }
+}

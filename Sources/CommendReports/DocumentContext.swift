@@ -1,0 +1,126 @@
+import Commend
+
+/// What every document reads: the (narrowed) result, the data of the phase,
+/// the language, and the heading block of an official document.
+struct DocumentContext {
+    let result: EvaluationResult
+    let lookup: PhaseLookup
+    let request: DocumentRequest
+    var language: DocumentLanguage { request.language }
+
+    init(result: EvaluationResult, data: Dataset, request: DocumentRequest) {
+        self.result = result
+        self.lookup = PhaseLookup(data: data, phase: result.phase.id)
+        self.request = request
+    }
+
+    func text(_ key: DocumentStrings.Key, _ arguments: String...) -> String {
+        var out = DocumentStrings.text(key, language)
+        for (i, argument) in arguments.enumerated() {
+            out = out.replacingOccurrences(of: "{\(i)}", with: argument)
+        }
+        return out
+    }
+
+    func number(_ d: Double) -> String { language.number(d) }
+    func count(_ n: Int) -> String { language.count(n) }
+
+    /// The units without a parent, in the order of the data.
+    var roots: [String] {
+        lookup.data.units.ids.filter { lookup.parent(of: $0) == nil }
+    }
+
+    /// The issuing body: `--issuer`, else the one root unit's name, else the plan's name.
+    var issuer: String {
+        if let issuer = request.issuer { return issuer }
+        let roots = self.roots
+        return roots.count == 1 ? lookup.unitName(roots[0]) : result.plan.name
+    }
+
+    /// The place of the date line: `--place`, else what follows "tỉnh " or
+    /// "thành phố " in the issuer's name ("Bắc Kạn").
+    var place: String {
+        if let place = request.place { return place }
+        for marker in ["tỉnh ", "Tỉnh ", "thành phố ", "Thành phố "] {
+            if let range = issuer.range(of: marker, options: .backwards) {
+                return String(issuer[range.upperBound...])
+            }
+        }
+        return ""
+    }
+
+    /// Where each unit stands in the data, to order groups as the data lists units.
+    var unitOrder: [String: Int] {
+        Dictionary(lookup.data.units.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The unit above a subject: a member's unit, a unit's parent (itself for a root).
+    func unitAbove(_ subject: String, kind: SubjectKind) -> String? {
+        kind == .member ? lookup.unit(of: subject, kind: .member) : (lookup.parent(of: subject) ?? subject)
+    }
+
+    /// A member's position: the `chuc_vu` column, else `position`.
+    func position(_ member: String) -> String {
+        lookup.text(.member, member, "chuc_vu") ?? lookup.text(.member, member, "position") ?? ""
+    }
+
+    /// A line of achievement from the criteria: the details of the passed
+    /// criteria, or their texts where none has a detail.
+    func achievement(_ outcome: AwardOutcome) -> String {
+        let passed = outcome.criteria.filter(\.passed)
+        let details = passed.compactMap(\.detail).filter { !$0.isEmpty }
+        let parts = details.isEmpty ? passed.map(\.text) : details
+        guard let first = parts.first else { return "" }
+        let line = ([first.prefix(1).uppercased() + first.dropFirst()] + parts.dropFirst()).joined(separator: "; ")
+        return line
+    }
+
+    /// A quota group's name: the unit's name when the group is a unit id.
+    func groupName(_ group: String?) -> String {
+        guard let group else { return "" }
+        return lookup.isUnit(group) ? lookup.unitName(group) : group
+    }
+
+    /// "Đề nghị khen thưởng Đợt 1: ..." / the report's subtitle.
+    var phaseLine: String { "\(result.phase.name)" }
+
+    /// The phase report of the last phase of the plan is the year-end review (tổng kết).
+    var isFinalPhase: Bool { result.plan.phases.last?.id == result.phase.id }
+
+    /// The heading block and the lines under the title, for templates.
+    func heading(title: String, subtitle: String) -> [String: Any] {
+        var scope: [String] = []
+        if let unit = request.filter.unit { scope.append(text(.filterUnit, lookup.unitName(unit))) }
+        if request.filter.awardedOnly { scope.append(text(.filterAwardedOnly)) }
+        return [
+            "issuer": issuer.uppercased(),
+            "number": text(.number),
+            "nation": text(.nation),
+            "motto": text(.motto),
+            "placeDate": language.placeAndDate(place: place, date: request.date, year: result.plan.year),
+            "title": title,
+            "subtitle": subtitle,
+            "basis": text(.basis, result.plan.name, result.phase.name,
+                          language.date(result.phase.from), language.date(result.phase.to)),
+            "scope": scope.map { ["line": $0] },
+            "lang": language.rawValue,
+        ]
+    }
+
+    var signature: [String: Any] {
+        ["preparer": text(.preparer), "onBehalf": text(.onBehalf), "chair": text(.chair), "hint": text(.signHint)]
+    }
+
+    /// The quota in words: "15% số Lao động tiên tiến, tối đa 4, trong mỗi nhóm "unit"".
+    func quotaText(_ award: Award) -> String {
+        guard let quota = award.quota else { return "" }
+        var parts: [String] = []
+        if let share = quota.share {
+            let base = quota.base.flatMap { id in result.award(id)?.award.name ?? id } ?? text(.quotaEligible)
+            parts.append(text(.quotaShare, number(share * 100), base))
+        }
+        if let max = quota.max { parts.append(text(.quotaMax, count(max))) }
+        if let within = quota.within { parts.append(text(.quotaWithin, within)) }
+        return parts.joined(separator: ", ")
+    }
+}
