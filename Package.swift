@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(
             name: "CommendReportsTests",
             dependencies: [
+                "Commend",
                 "CommendReports",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -13,6 +13,7 @@ struct Evaluate: ParsableCommand {
               commend evaluate --phase dot1
               commend evaluate --rules rules --data examples/bac-kan-2021 --phase dot2 --format json --out result.json
               commend evaluate --phase dot2 --watch
+              commend evaluate --phase dot2 --unit H01 --award lao-dong-tien-tien --awarded-only
 
             With --watch, the rules (every .lua) and the data (every file) are polled
             every 0.3 s after the first evaluation; on a change the phase is evaluated
@@ -42,6 +43,25 @@ struct Evaluate: ParsableCommand {
 
     @Flag(help: "No progress bar on standard error.")
     var quiet = false
+
+    @Option(help: "Only this award (or scoring) id (table, md and html formats).")
+    var award: String?
+
+    @Option(help: "Only the subjects of this unit's subtree, a unit id (table, md and html formats).")
+    var unit: String?
+
+    @Flag(help: "Only the awards someone received (table, md and html formats).")
+    var awardedOnly = false
+
+    var filter: ResultFilter { ResultFilter(award: award, unit: unit, awardedOnly: awardedOnly) }
+
+    func validate() throws {
+        guard !filter.isEmpty else { return }
+        if format == .json || format == .csv {
+            throw ValidationError("--award, --unit and --awarded-only narrow the table, md and html formats; JSON and CSV are always whole")
+        }
+        if watch { throw ValidationError("--award, --unit and --awarded-only do not apply with --watch") }
+    }
 
     func run() throws {
         if watch { return WatchScreen(command: self).run() }
@@ -75,7 +95,8 @@ struct Evaluate: ParsableCommand {
             clock.split("evaluate", "write \(format.rawValue)", second: stream.seconds)
             return
         }
-        let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options)
+        var result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options)
+        if !filter.isEmpty { result = try filter.apply(to: result, data: data) }
         bar.finish()
         clock.step("evaluate")
         defer { clock.step("write \(format.rawValue)") }

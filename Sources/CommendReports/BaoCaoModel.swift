@@ -32,14 +32,15 @@ struct BaoCaoModel {
             .map { ($0, byDistrict[$0]!) }
     }
 
-    /// One sentence per tie at a quota cut-off.
-    static func tieLines(_ award: AwardResult, _ context: DocumentContext) -> [String] {
+    /// One row per tie at a quota cut-off: who tied, on what, and who the
+    /// subject id put inside and outside the limit.
+    static func tieRows(_ award: AwardResult, _ context: DocumentContext) -> [[String: Any]] {
         award.cutoffTies.map { tie in
             let who = { (s: [QuotaTie.Subject]) in s.map { "\($0.name) (\($0.id))" }.joined(separator: ", ") }
-            let group = tie.group.map { " – " + context.groupName($0) } ?? ""
-            return context.text(.tieText, award.award.name + group, context.count(tie.awarded.count + tie.leftOut.count),
-                                tie.order.map { "\(context.text(.orderValue).lowercased()) \(context.number($0))" } ?? context.text(.tieNoOrder),
-                                context.count(tie.limit), who(tie.awarded), who(tie.leftOut))
+            return ["award": award.award.name, "group": context.groupName(tie.group),
+                    "count": context.count(tie.awarded.count + tie.leftOut.count),
+                    "order": tie.order.map(context.number) ?? context.text(.tieNoOrder),
+                    "limit": context.count(tie.limit), "awarded": who(tie.awarded), "leftOut": who(tie.leftOut)]
         }
     }
 
@@ -83,7 +84,7 @@ struct BaoCaoModel {
                     },
                 ])
             }
-            ties += tieLines(award, context).map { ["line": $0] }
+            ties += tieRows(award, context)
         }
         let members = Set(result.awards.filter { $0.award.subject == .member }.flatMap { $0.results.map(\.subject) }).count
         let units = Set(result.awards.filter { $0.award.subject == .unit }.flatMap { $0.results.map(\.subject) }).count

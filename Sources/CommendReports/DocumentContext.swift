@@ -120,7 +120,12 @@ struct DocumentContext {
             parts.append(text(.quotaShare, number(share * 100), base))
         }
         if let max = quota.max { parts.append(text(.quotaMax, count(max))) }
-        if let within = quota.within { parts.append(text(.quotaWithin, within)) }
+        switch quota.within {
+        case "unit": parts.append(text(.quotaWithinUnit))
+        case "cluster": parts.append(text(.quotaWithinCluster))
+        case let within?: parts.append(text(.quotaWithin, within))
+        case nil: break
+        }
         return parts.joined(separator: ", ")
     }
 }

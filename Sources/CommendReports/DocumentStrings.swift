@@ -13,7 +13,7 @@ public enum DocumentStrings {
         case chartOf, leftOut, leftOutNone, group, place, orderValue, ties, tieText, tieNoOrder
         case previousYear, noStore, filterUnit, filterAwardedOnly
         case summarySheet, phase, from, to, plan, date, yes, no, points
-        case quotaShare, quotaEligible, quotaMax, quotaWithin, subjectId
+        case quotaShare, quotaEligible, quotaMax, quotaWithin, quotaWithinUnit, quotaWithinCluster, subjectId, tieCount, tieInside, tieOutside
     }
 
     public static func text(_ key: Key, _ language: DocumentLanguage) -> String {
@@ -85,7 +85,10 @@ public enum DocumentStrings {
         .place: "Thứ tự",
         .orderValue: "Giá trị xếp thứ tự",
         .ties: "Bằng nhau tại ngưỡng chỉ tiêu",
-        .tieText: "{0}: {1} người bằng nhau ({2}) ở ngưỡng {3} suất; theo mã đối tượng tăng dần, được khen: {4}; ngoài chỉ tiêu: {5}.",
+        .tieText: "Những người bằng nhau về giá trị xếp thứ tự ở đúng ngưỡng chỉ tiêu được phân định theo mã đối tượng tăng dần:",
+        .tieCount: "Số bằng nhau",
+        .tieInside: "Được khen (trong chỉ tiêu)",
+        .tieOutside: "Ngoài chỉ tiêu",
         .tieNoOrder: "không có tiêu chí xếp thứ tự",
         .previousYear: "VI. SO SÁNH VỚI CÙNG KỲ NĂM TRƯỚC",
         .noStore: "Chưa có kho kết quả đã ghi (kết quả chính thức năm trước), nên chưa so sánh được với cùng kỳ năm trước.",
@@ -104,6 +107,8 @@ public enum DocumentStrings {
         .quotaEligible: "người đủ điều kiện",
         .quotaMax: "tối đa {0}",
         .quotaWithin: "trong mỗi nhóm \"{0}\"",
+        .quotaWithinUnit: "trong mỗi đơn vị",
+        .quotaWithinCluster: "trong mỗi cụm, khối thi đua",
         .subjectId: "Mã",
     ]
 
@@ -158,7 +163,10 @@ public enum DocumentStrings {
         .place: "Place",
         .orderValue: "Order value",
         .ties: "Ties at a quota cut-off",
-        .tieText: "{0}: {1} subjects tie ({2}) at the cut-off of {3} places; broken by subject id ascending, awarded: {4}; left out: {5}.",
+        .tieText: "Subjects with the same order value at a quota's cut-off are separated by subject id, ascending:",
+        .tieCount: "Tied",
+        .tieInside: "Awarded (inside the limit)",
+        .tieOutside: "Left out",
         .tieNoOrder: "the award has no order",
         .previousYear: "VI. CHANGE AGAINST THE PREVIOUS YEAR",
         .noStore: "No store of recorded runs (last year's official results), so no comparison with the same phase of the previous year.",
@@ -177,6 +185,8 @@ public enum DocumentStrings {
         .quotaEligible: "the eligible",
         .quotaMax: "at most {0}",
         .quotaWithin: "per \"{0}\"",
+        .quotaWithinUnit: "per unit",
+        .quotaWithinCluster: "per cluster",
         .subjectId: "Id",
     ]
 }

@@ -44,3 +44,15 @@ extension AwardResult {
         }
     }
 }
+
+extension QuotaTie {
+    /// One line for the table format and `explain`: who tied and how the tie was broken.
+    public var sentence: String {
+        let n = ReportFormat.number
+        let who = { (s: [Subject]) in s.map { "\($0.name) (\($0.id))" }.joined(separator: ", ") }
+        let value = order.map { "order value \(n($0))" } ?? "no order"
+        let group = group.map { " in group \($0)" } ?? ""
+        return "tie at the quota cut-off\(group): \(awarded.count + leftOut.count) eligible share \(value) for the last of \(limit) places; "
+            + "broken by subject id (ascending): awarded \(who(awarded)); left out \(who(leftOut))"
+    }
+}

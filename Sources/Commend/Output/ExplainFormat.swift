@@ -18,6 +18,10 @@ public enum ExplainFormat {
                 let group = q.group.map { "group \($0)" } ?? "the one group"
                 let order = q.order.map { ", order value \(n($0))" } ?? ""
                 out += "  quota: place \(q.place) of \(q.eligible) eligible in \(group), \(limit) (base \(q.base))\(order)\n"
+                for tie in award.cutoffTies where tie.group == q.group
+                    && (tie.awarded + tie.leftOut).contains(where: { $0.id == subject }) {
+                    out += "  \(tie.sentence)\n"
+                }
             } else if r.eligible, award.award.quota != nil {
                 out += "  quota: not placed\n"
             }

@@ -53,6 +53,7 @@ public enum ReportFormat {
                 summary += "; quota \(parts.joined(separator: ", "))\(quota.within.map { " per \($0)" } ?? "")"
             }
             paragraph(summary)
+            for tie in award.cutoffTies { paragraph(tie.sentence) }
             guard awarded > 0 else { continue }
             var t = TextTable(a.quota == nil ? ["subject", "name"] : ["subject", "name", "group", "place"], numeric: [3])
             for r in award.results where r.awarded {
