@@ -4,15 +4,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 COMMEND := .build/debug/commend
 PHASE ?= dot1
 
-.PHONY: all deps build demo test rule-tests bench sample clean
+.PHONY: all deps build demo test rule-tests bench sample clean report-check
 
 all: build
 
-# liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails.
+# liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails;
+# zlib1g-dev (ZIPFoundation's zlib, for the xlsx documents) when zlib is missing.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4; then \
-	  echo "Installing liblua5.4-dev ..."; \
-	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev pkg-config; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 || ! pkg-config --exists zlib; then \
+	  echo "Installing liblua5.4-dev and zlib1g-dev ..."; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev zlib1g-dev pkg-config; \
 	fi
 
 build: deps
@@ -43,6 +44,19 @@ bench: deps
 	$(SWIFT) build -c release --product commend
 	$(SWIFT) build -c release --product commend-bench
 	python3 Scripts/bench.py $(BENCH)
+
+# The sample's danh sách and báo cáo (both phases) opened in real programs:
+# headless Chromium renders each HTML page (DOM headings and names, no console
+# errors, A4 PDF, desktop and phone PNGs), LibreOffice converts each xlsx to CSV
+# and the cells are compared with the evaluation. Installs Debian's chromium and
+# libreoffice-calc when missing (about 220 MB; 80 s to install here). Outputs in
+# .report-check/.
+report-check: build
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v soffice >/dev/null 2>&1; then \
+	  echo "Installing chromium and libreoffice-calc ..."; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium libreoffice-calc fonts-dejavu-core; \
+	fi
+	python3 Scripts/report_check.py --commend $(COMMEND)
 
 clean:
 	rm -rf .build

@@ -26,14 +26,13 @@ struct DanhSachModel {
     /// Awarded subjects of each award, grouped by the unit above them in the
     /// order of the data, numbered through the award.
     static func awards(_ context: DocumentContext) -> [Award] {
-        let order = context.unitOrder
-        return context.result.awards.map { award in
+        context.result.awards.map { award in
             let kind = award.award.subject
             var byUnit: [String: [AwardOutcome]] = [:]
             for r in award.results where r.awarded {
                 byUnit[context.unitAbove(r.subject, kind: kind) ?? "", default: []].append(r)
             }
-            let units = byUnit.keys.sorted { (order[$0] ?? Int.max, $0) < (order[$1] ?? Int.max, $1) }
+            let units = context.treeOrdered(Array(byUnit.keys))
             var stt = 0
             let groups = units.enumerated().map { index, unit in
                 Group(numeral: Numerals.roman(index + 1), unit: context.lookup.unitName(unit),

@@ -54,6 +54,19 @@ struct DocumentContext {
         Dictionary(lookup.data.units.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// Sorts units in the order of the tree: each district, then the units
+    /// under it, siblings in the order of the data.
+    func treeOrdered(_ units: [String]) -> [String] {
+        let order = unitOrder
+        let keys = Dictionary(units.map { unit in
+            (unit, lookup.ancestry(of: unit).reversed().map { order[$0] ?? Int.max })
+        }, uniquingKeysWith: { a, _ in a })
+        return units.sorted { a, b in
+            let ka = keys[a]!, kb = keys[b]!
+            return ka.lexicographicallyPrecedes(kb) || (ka == kb && a < b)
+        }
+    }
+
     /// The unit above a subject: a member's unit, a unit's parent (itself for a root).
     func unitAbove(_ subject: String, kind: SubjectKind) -> String? {
         kind == .member ? lookup.unit(of: subject, kind: .member) : (lookup.parent(of: subject) ?? subject)
@@ -123,6 +136,7 @@ struct DocumentContext {
         switch quota.within {
         case "unit": parts.append(text(.quotaWithinUnit))
         case "cluster": parts.append(text(.quotaWithinCluster))
+        case "parent": parts.append(text(.quotaWithinParent))
         case let within?: parts.append(text(.quotaWithin, within))
         case nil: break
         }

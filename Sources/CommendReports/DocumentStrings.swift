@@ -13,7 +13,7 @@ public enum DocumentStrings {
         case chartOf, leftOut, leftOutNone, group, place, orderValue, ties, tieText, tieNoOrder
         case previousYear, noStore, filterUnit, filterAwardedOnly
         case summarySheet, phase, from, to, plan, date, yes, no, points
-        case quotaShare, quotaEligible, quotaMax, quotaWithin, quotaWithinUnit, quotaWithinCluster, subjectId, tieCount, tieInside, tieOutside
+        case quotaShare, quotaEligible, quotaMax, quotaWithin, quotaWithinUnit, quotaWithinCluster, quotaWithinParent, subjectId, tieCount, tieInside, tieOutside
     }
 
     public static func text(_ key: Key, _ language: DocumentLanguage) -> String {
@@ -109,6 +109,7 @@ public enum DocumentStrings {
         .quotaWithin: "trong mỗi nhóm \"{0}\"",
         .quotaWithinUnit: "trong mỗi đơn vị",
         .quotaWithinCluster: "trong mỗi cụm, khối thi đua",
+        .quotaWithinParent: "trong mỗi đơn vị cấp trên",
         .subjectId: "Mã",
     ]
 
@@ -187,6 +188,7 @@ public enum DocumentStrings {
         .quotaWithin: "per \"{0}\"",
         .quotaWithinUnit: "per unit",
         .quotaWithinCluster: "per cluster",
+        .quotaWithinParent: "per parent unit",
         .subjectId: "Id",
     ]
 }

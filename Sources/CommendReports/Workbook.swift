@@ -32,16 +32,24 @@ struct Workbook {
     mutating func add(_ sheet: Sheet) {
         var base = String(sheet.name.map { "[]:*?/\\".contains($0) ? "-" : $0 }).trimmingCharacters(in: .whitespaces)
         if base.isEmpty { base = "Sheet" }
-        var name = String(base.prefix(31))
+        var name = Self.shortened(base, to: 31)
         var n = 2
         while sheets.contains(where: { $0.name.lowercased() == name.lowercased() }) {
             let suffix = " (\(n))"
-            name = String(base.prefix(31 - suffix.count)) + suffix
+            name = Self.shortened(base, to: 31 - suffix.count) + suffix
             n += 1
         }
         var copy = sheet
         copy.name = name
         sheets.append(copy)
+    }
+
+    /// At most `limit` characters: a longer name is cut after a whole word, with "…".
+    static func shortened(_ name: String, to limit: Int) -> String {
+        guard name.count > limit else { return name }
+        let head = name.prefix(limit - 1)
+        let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return cut.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) + "…"
     }
 
     func data() throws -> Data {
@@ -102,21 +110,21 @@ struct Workbook {
             + "</Relationships>"
     }
 
-    /// Styles: 0 plain, 1 bold header (wrapped, shaded), 2 date dd/mm/yyyy,
-    /// 3 wrapped text, 4 number with up to two decimals.
+    /// Styles: 0 plain (numbers in the General format, which shows 96.38
+    /// and 30000 as they are), 1 bold header (wrapped, shaded), 2 date
+    /// dd/mm/yyyy, 3 wrapped text.
     static let styles = header + "<styleSheet xmlns=\"\(main)\">"
-        + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/><numFmt numFmtId=\"165\" formatCode=\"#,##0.##\"/></numFmts>"
+        + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
         + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
         + "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFDDE6F0\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"5\">"
+        + "<cellXfs count=\"4\">"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"center\"/></xf>"
         + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>"
-        + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"
 
@@ -151,7 +159,7 @@ struct Workbook {
                 case .text(let s):
                     xml += "<c r=\"\(ref)\" t=\"inlineStr\"\(r == 0 ? style : " s=\"3\"")><is><t xml:space=\"preserve\">\(XML.escape(s))</t></is></c>"
                 case .number(let d):
-                    xml += "<c r=\"\(ref)\"\(d == d.rounded() ? "" : " s=\"4\"")><v>\(XML.number(d))</v></c>"
+                    xml += "<c r=\"\(ref)\"><v>\(XML.number(d))</v></c>"
                 case .date(let iso):
                     if let serial = DocumentLanguage.serial(iso) {
                         xml += "<c r=\"\(ref)\" s=\"2\"><v>\(serial)</v></c>"

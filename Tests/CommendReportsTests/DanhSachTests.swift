@@ -23,15 +23,16 @@ struct DanhSachTests {
         #expect(!html.contains("http://") && !html.contains("https://"))
     }
 
-    @Test func everyAwardedMemberIsUnderItsUnitsNameInTheDataOrder() throws {
+    @Test func everyAwardedMemberIsUnderItsUnitsNameInTheOrderOfTheTree() throws {
         let html = try Fixture.text(.danhSach, .html)
+        // Huyện Một's unions (U1, then U3), then huyện Hai's (U2), numbered through the award.
         let u1 = try #require(html.offset(of: "<td class=\"c\">I</td><td colspan=\"4\">Công đoàn &quot;Sao &amp; &lt;Mai&gt;&quot;</td>"))
-        let m1 = try #require(html.offset(of: "<td>Nguyễn Văn An</td><td>Chủ tịch</td>", from: u1))
-        let m2 = try #require(html.offset(of: "<td>Trần Thị Bình</td><td>Giáo viên</td>", from: m1))
-        let u2 = try #require(html.offset(of: "<td class=\"c\">II</td><td colspan=\"4\">Công đoàn Trường Tiểu học Hai</td>", from: m2))
-        let m4 = try #require(html.offset(of: "<td>Nguyễn Văn An</td><td>Giáo viên</td>", from: u2))
-        let u3 = try #require(html.offset(of: "<td class=\"c\">III</td><td colspan=\"4\">Công đoàn Trạm Y tế Ba</td>", from: m4))
-        _ = try #require(html.offset(of: "<td>Hoàng Văn Em</td><td>Bác sĩ</td>", from: u3))
+        let m1 = try #require(html.offset(of: "<td class=\"c\">1</td><td>Nguyễn Văn An</td><td>Chủ tịch</td>", from: u1))
+        let m2 = try #require(html.offset(of: "<td class=\"c\">2</td><td>Trần Thị Bình</td><td>Giáo viên</td>", from: m1))
+        let u3 = try #require(html.offset(of: "<td class=\"c\">II</td><td colspan=\"4\">Công đoàn Trạm Y tế Ba</td>", from: m2))
+        let m6 = try #require(html.offset(of: "<td class=\"c\">3</td><td>Hoàng Văn Em</td><td>Bác sĩ</td>", from: u3))
+        let u2 = try #require(html.offset(of: "<td class=\"c\">III</td><td colspan=\"4\">Công đoàn Trường Tiểu học Hai</td>", from: m6))
+        _ = try #require(html.offset(of: "<td class=\"c\">4</td><td>Nguyễn Văn An</td><td>Giáo viên</td>", from: u2))
         // M3 ties with M2 and loses on the id; M5 is not eligible.
         #expect(!html.contains("Lê Văn Cường"))
         #expect(!html.contains("Phạm Thị Dung"))
@@ -66,8 +67,9 @@ struct DanhSachTests {
         #expect(md.contains("| STT | Họ và tên | Chức vụ | Đơn vị | Thành tích |"))
         let u1 = try #require(md.offset(of: "| **I** | **Công đoàn &quot;Sao &amp; &lt;Mai&gt;&quot;** |"))
         let m1 = try #require(md.offset(of: "| 1 | Nguyễn Văn An | Chủ tịch | Công đoàn &quot;Sao &amp; &lt;Mai&gt;&quot; |", from: u1))
-        let u2 = try #require(md.offset(of: "| **II** | **Công đoàn Trường Tiểu học Hai** |", from: m1))
-        _ = try #require(md.offset(of: "| 3 | Nguyễn Văn An | Giáo viên | Công đoàn Trường Tiểu học Hai |", from: u2))
+        let u3 = try #require(md.offset(of: "| **II** | **Công đoàn Trạm Y tế Ba** |", from: m1))
+        let u2 = try #require(md.offset(of: "| **III** | **Công đoàn Trường Tiểu học Hai** |", from: u3))
+        _ = try #require(md.offset(of: "| 4 | Nguyễn Văn An | Giáo viên | Công đoàn Trường Tiểu học Hai |", from: u2))
         #expect(!md.contains("<Mai>"))
         #expect(md.contains("**Tổng số: 4 (bốn) cá nhân**"))
         #expect(!md.contains("Lê Văn Cường"))

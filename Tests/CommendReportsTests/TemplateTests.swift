@@ -11,8 +11,8 @@ struct TemplateTests {
         let html = try Fixture.text(.danhSach, .html, templates: dir)
         #expect(html == "<p>LIÊN ĐOÀN LAO ĐỘNG TỈNH THỬ NGHIỆM</p><h2>Lao động giỏi</h2>"
                 + "<h3>Công đoàn &quot;Sao &amp; &lt;Mai&gt;&quot;</h3><i>1. Nguyễn Văn An</i><i>2. Trần Thị Bình</i>"
-                + "<h3>Công đoàn Trường Tiểu học Hai</h3><i>3. Nguyễn Văn An</i>"
-                + "<h3>Công đoàn Trạm Y tế Ba</h3><i>4. Hoàng Văn Em</i>"
+                + "<h3>Công đoàn Trạm Y tế Ba</h3><i>3. Hoàng Văn Em</i>"
+                + "<h3>Công đoàn Trường Tiểu học Hai</h3><i>4. Nguyễn Văn An</i>"
                 + "<h2>Tập thể tốt</h2><h3>Liên đoàn Lao động huyện Một</h3><i>1. Công đoàn &quot;Sao &amp; &lt;Mai&gt;&quot;</i>"
                 + "<h3>Liên đoàn Lao động huyện Hai</h3><i>2. Công đoàn Trường Tiểu học Hai</i>")
         // The templates the folder lacks come from the shipped set.
