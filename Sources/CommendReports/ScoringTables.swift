@@ -16,7 +16,11 @@ enum ScoringTables {
         let best = max(scoring.results.map(\.total).max() ?? 0, 1e-9)
         return [
             "name": s.name,
-            "items": s.items.map { ["text": $0.text, "id": $0.id, "max": context.number($0.max)] },
+            // Columns carry a number, the legend above the tables the item's text:
+            // long texts as headers would squeeze the units' names.
+            "items": s.items.enumerated().map { i, item in
+                ["n": "(\(i + 1))", "text": item.text, "id": item.id, "max": context.number(item.max)]
+            },
             "hasBonus": s.bonus != nil,
             "hasPenalty": s.hasPenalty,
             "clusters": clusters.map { group, rows -> [String: Any] in
