@@ -45,7 +45,7 @@ struct DanhSachTests {
         let html = try Fixture.text(.danhSach, .html)
         let section = try #require(html.offset(of: "<h2>Tập thể tốt</h2>"))
         let d1 = try #require(html.offset(of: "<td colspan=\"3\">Liên đoàn Lao động huyện Một</td>", from: section))
-        let u1 = try #require(html.offset(of: "<td>Công đoàn &quot;Sao &amp; &lt;Mai&gt;&quot;</td><td>Liên đoàn Lao động huyện Một</td><td>Đạt 80 điểm</td>", from: d1))
+        let u1 = try #require(html.offset(of: "<td>Công đoàn &quot;Sao &amp; &lt;Mai&gt;&quot;</td><td class=\"unit\">Liên đoàn Lao động huyện Một</td><td>Đạt 80 điểm</td>", from: d1))
         let d2 = try #require(html.offset(of: "<td colspan=\"3\">Liên đoàn Lao động huyện Hai</td>", from: u1))
         _ = try #require(html.offset(of: "<td>Công đoàn Trường Tiểu học Hai</td>", from: d2))
         #expect(!html[html.index(html.startIndex, offsetBy: section)...].contains("Trạm Y tế Ba</td><td>"))
