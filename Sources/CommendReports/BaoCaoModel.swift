@@ -73,6 +73,7 @@ struct BaoCaoModel {
             if !out.isEmpty && !context.request.filter.awardedOnly {
                 leftOut.append([
                     "name": award.award.name,
+                    "nameHeader": context.text(award.award.subject == .member ? .memberName : .unitName),
                     "rows": out.map { r -> [String: Any] in
                         let q = r.quota
                         return ["name": r.name,

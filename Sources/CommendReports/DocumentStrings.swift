@@ -13,7 +13,7 @@ public enum DocumentStrings {
         case chartOf, leftOut, leftOutNone, group, place, orderValue, ties, tieText, tieNoOrder
         case previousYear, noStore, filterUnit, filterAwardedOnly
         case summarySheet, phase, from, to, plan, date, yes, no, points
-        case quotaShare, quotaEligible, quotaMax, quotaWithin, quotaWithinUnit, quotaWithinCluster, quotaWithinParent, subjectId, tieCount, tieInside, tieOutside, maxPoints
+        case quotaShare, quotaEligible, quotaMax, quotaWithin, quotaWithinUnit, quotaWithinCluster, quotaWithinParent, subjectId, tieCount, tieInside, tieOutside, maxPoints, eitherName
     }
 
     public static func text(_ key: Key, _ language: DocumentLanguage) -> String {
@@ -90,6 +90,7 @@ public enum DocumentStrings {
         .tieInside: "Được khen (trong chỉ tiêu)",
         .tieOutside: "Ngoài chỉ tiêu",
         .maxPoints: "tối đa",
+        .eitherName: "Họ và tên, tên tập thể",
         .tieNoOrder: "không có tiêu chí xếp thứ tự",
         .previousYear: "VI. SO SÁNH VỚI CÙNG KỲ NĂM TRƯỚC",
         .noStore: "Chưa có kho kết quả đã ghi (kết quả chính thức năm trước), nên chưa so sánh được với cùng kỳ năm trước.",
@@ -170,6 +171,7 @@ public enum DocumentStrings {
         .tieInside: "Awarded (inside the limit)",
         .tieOutside: "Left out",
         .maxPoints: "at most",
+        .eitherName: "Name",
         .tieNoOrder: "the award has no order",
         .previousYear: "VI. CHANGE AGAINST THE PREVIOUS YEAR",
         .noStore: "No store of recorded runs (last year's official results), so no comparison with the same phase of the previous year.",

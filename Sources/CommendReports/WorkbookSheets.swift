@@ -76,7 +76,7 @@ enum WorkbookSheets {
                 }
             }
             book.add(Workbook.Sheet(name: context.text(.tieOutside), columns: [
-                Column(header: context.text(.award), width: 40), Column(header: context.text(.memberName), width: 30),
+                Column(header: context.text(.award), width: 40), Column(header: context.text(.eitherName), width: 30),
                 Column(header: context.text(.unit), width: 40), Column(header: context.text(.group), width: 30),
                 Column(header: context.text(.place), width: 9), Column(header: context.text(.limit), width: 9),
             ], rows: rows))
