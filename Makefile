@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 COMMEND := .build/debug/commend
 PHASE ?= dot1
 
-.PHONY: all deps build demo test rule-tests bench sample clean report-check
+.PHONY: all deps build install demo test rule-tests bench sample clean report-check
 
 all: build
 
@@ -18,6 +18,14 @@ deps:
 
 build: deps
 	$(SWIFT) build --product commend
+
+# Puts `commend` on the PATH: a release build copied to $(PREFIX)/bin
+# (default /usr/local/bin; `make install PREFIX=$$HOME/.local` needs no root).
+PREFIX ?= /usr/local
+install: deps
+	$(SWIFT) build -c release --product commend
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/commend $(DESTDIR)$(PREFIX)/bin/commend
 
 # Evaluates the sample plan (rules/) on the sample province (examples/bac-kan-2021).
 demo: build

@@ -49,6 +49,7 @@ let package = Package(
         ),
         .executableTarget(name: "commend-bench", dependencies: ["LuaKit", "Commend"], path: "Benchmarks/Host"),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit"]),
+        .testTarget(name: "LuaGlueTests", dependencies: ["CLua", "LuaGlue"], resources: [.copy("Corpus")]),
         .testTarget(
             name: "CommendReportsTests",
             dependencies: [

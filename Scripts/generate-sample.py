@@ -8,8 +8,9 @@ Trade-Union Federation of Bắc Kạn province (rules/ in this repository).
 Writes, under --out:
     units.csv                 id,name,kind,parent,cluster,sector,district,founded,workers
     members.csv               id,name,unit,gender,born,started,position,staff,culture_family
-    phases/dot1/units.csv     Xanh - Sạch - Đẹp facts and works (mid-year review)
-    phases/dot1/members.csv   mid-year rating, initiatives, discipline
+    phases/dot1/units.csv     Xanh - Sạch - Đẹp facts and works (mid-year review),
+                              proposals for the Bằng khen of the phase
+    phases/dot1/members.csv   mid-year rating, initiatives, discipline, proposals
     phases/dot2/units.csv     annual facts of the units (rating, scoring table inputs)
     phases/dot2/members.csv   annual rating, initiatives, discipline, ...
                               (initiatives, benefit, discipline: year to date,
@@ -17,6 +18,9 @@ Writes, under --out:
     history.csv               subject,award,year for 2018-2020
 
 The output depends only on --seed and --members (same arguments, same bytes).
+The columns added for the seed plan's later awards (proposed, merit,
+dossier, work_occasion) come from random streams of their own, so the
+columns before them are the same as before they were added.
 Members are written while they are generated (streaming): memory stays at
 the size of the unit list, so --members 1000000 runs in well under a minute.
 Standard library only.
@@ -210,6 +214,50 @@ WORKS = {
     "doanh_nghiep": ["Dây chuyền chế biến", "Nhà xưởng sản xuất", "Hệ thống xử lý nước thải",
                      "Dây chuyền sấy chè", "Trạm biến áp nội bộ"],
 }
+
+# Movements a lower level proposes its most typical people and collectives
+# for (rules/lib/phongtrao.lua), by kind of grassroots union.
+PROPOSE_UNIT = {
+    "dn": ["doanh-nghiep-hoi-nhap", "xanh-sach-dep", "doi-moi-cong-doan", "vi-nguoi-ngheo"],
+    "xa": ["nong-thon-moi", "vi-nguoi-ngheo", "van-hoa-cong-so", "noi-khong-tieu-cuc", "chu-de-can-bo-co-so"],
+    "huyenoff": ["nong-thon-moi", "vi-nguoi-ngheo", "van-hoa-cong-so", "noi-khong-tieu-cuc", "chu-de-can-bo-co-so"],
+    "so": ["van-hoa-cong-so", "noi-khong-tieu-cuc", "doi-moi-cong-doan", "chu-de-can-bo-co-so"],
+    "other": ["xanh-sach-dep", "doi-moi-cong-doan", "chu-de-can-bo-co-so", "vi-nguoi-ngheo", "van-hoa-cong-so"],
+}
+PROPOSE_MEMBER = {
+    "dn": ["doanh-nghiep-hoi-nhap", "xanh-sach-dep", "lao-dong-gioi", "vi-nguoi-ngheo"],
+    "xa": ["nong-thon-moi", "van-hoa-cong-so", "noi-khong-tieu-cuc", "vi-nguoi-ngheo", "chu-de-can-bo-co-so"],
+    "huyenoff": ["nong-thon-moi", "van-hoa-cong-so", "noi-khong-tieu-cuc", "vi-nguoi-ngheo", "chu-de-can-bo-co-so"],
+    "so": ["van-hoa-cong-so", "noi-khong-tieu-cuc", "vi-nguoi-ngheo", "chu-de-can-bo-co-so"],
+    "staff": ["tham-muu-gioi", "tham-muu-gioi", "chu-de-can-bo-co-so", "doi-moi-cong-doan"],
+    "other": ["lao-dong-gioi", "van-hoa-cong-so", "noi-khong-tieu-cuc", "vi-nguoi-ngheo", "xanh-sach-dep",
+              "gioi-viec-nuoc"],
+}
+# Anniversaries a work greets (column work_occasion), per phase.
+OCCASIONS = {"dot1": ["3-2", "30-4", "19-5", "bau-cu"], "dot2": ["28-7", "19-8", "2-9"]}
+
+
+def occasion(xr, work, phase):
+    """The anniversary a registered work greets: mostly one of its phase,
+    now and then one of the other phase or none (the plaque is refused)."""
+    if not work[0]:
+        return ""
+    r = xr.random()
+    if r < 0.04:
+        return ""
+    other = "dot2" if phase == "dot1" else "dot1"
+    pool = OCCASIONS[other] if r < 0.08 else OCCASIONS[phase]
+    return pool[int(xr.random() * len(pool))]
+
+
+def proposal(xr, p, mu, choices):
+    """[proposed, merit]: a lower level's proposal for the Bằng khen of the
+    phase (with probability p), its dossier scored around mu."""
+    if xr.random() >= p:
+        return ["", ""]
+    movement = choices[int(xr.random() * len(choices))]
+    return [movement, fmt_num(clamp(xr.gauss(mu, 7), 40, 100), 1)]
+
 
 # ---------------------------------------------------------------------------
 # Names. Bắc Kạn: Tày, Kinh, Dao, Nùng, H'Mông; Tày/Nùng/Dao surnames are
@@ -504,13 +552,14 @@ def unit_rating(rng, q):
     return "khong_hoan_thanh"
 
 
-def write_units(rng, units, out):
+def write_units(rng, units, out, xr):
     base_cols = ["id", "name", "kind", "parent", "cluster", "sector", "district", "founded", "workers"]
     d1_cols = ["id", "green_score", "accidents", "osh_network", "work", "work_value",
-               "work_finished", "work_accepted"]
+               "work_finished", "work_accepted", "work_occasion", "proposed", "merit"]
     d2_cols = ["id", "rating", "dialogue", "agreement", "care_rate", "registered", "new_members",
                "member_target", "trained", "fee_rate", "report_on_time", "inspected", "commended",
-               "late_reports", "violations", "work", "work_value", "work_finished", "work_accepted"]
+               "late_reports", "violations", "work", "work_value", "work_finished", "work_accepted",
+               "work_occasion", "proposed", "merit"]
     with open(os.path.join(out, "units.csv"), "w", encoding="utf-8", newline="") as f:
         f.write(row(base_cols))
         for u in units:
@@ -528,8 +577,9 @@ def write_units(rng, units, out):
             if acc and rng.random() < 0.2:
                 acc = 2
             osh = rng.random() < clamp(0.78 + 0.08 * q, 0.3, 0.97)
-            f.write(row([u.id, fmt_num(green, 1), acc, yn(osh)]
-                        + work_facts(rng, u, D_2021_01_01, D_2021_06_30, 0.2 if u.ukind == "dn" else 0.08)))
+            work = work_facts(rng, u, D_2021_01_01, D_2021_06_30, 0.2 if u.ukind == "dn" else 0.08)
+            f.write(row([u.id, fmt_num(green, 1), acc, yn(osh)] + work + [occasion(xr, work, "dot1")]
+                        + proposal(xr, 0.12, 80 + 5 * q, PROPOSE_UNIT.get(u.ukind, PROPOSE_UNIT["other"]))))
     with open(os.path.join(out, "phases", "dot2", "units.csv"), "w", encoding="utf-8", newline="") as f:
         f.write(row(d2_cols))
         for u in units:
@@ -559,7 +609,7 @@ def write_units(rng, units, out):
                 late = 1
             viol = 1 if rng.random() < 0.02 else 0
             if u.kind == "cdcs":
-                f.write(row([u.id, rating,
+                facts = [u.id, rating,
                              yn(rng.random() < clamp(0.8 + 0.12 * q, 0.3, 0.99)),
                              yn(rng.random() < clamp((0.5 if u.ukind == "dn" else 0.72) + 0.12 * q, 0.1, 0.98)),
                              fmt_num(clamp(rng.gauss(0.75 + 0.1 * q, 0.15), 0.1, 1.0), 2),
@@ -570,10 +620,13 @@ def write_units(rng, units, out):
                              yn(rng.random() < clamp(0.75 + 0.12 * q, 0.3, 0.98)),
                              yn(rng.random() < clamp(0.75 + 0.12 * q, 0.3, 0.98)),
                              commended, late, viol]
-                            + work_facts(rng, u, D_2021_07_01, D_2021_12_31, 0.2 if u.ukind == "dn" else 0.08)))
+                # drawn after the facts above, as before work_occasion was added
+                work = work_facts(rng, u, D_2021_07_01, D_2021_12_31, 0.2 if u.ukind == "dn" else 0.08)
+                f.write(row(facts + work + [occasion(xr, work, "dot2")]
+                            + proposal(xr, 0.12, 80 + 5 * q, PROPOSE_UNIT.get(u.ukind, PROPOSE_UNIT["other"]))))
             else:
                 f.write(row([u.id, rating, "", "", "", "", new, target, "", fmt_num(fee, 3),
-                             yn(rng.random() < 0.85), "", commended, late, viol, "", "", "", ""]))
+                             yn(rng.random() < 0.85), "", commended, late, viol, "", "", "", "", "", "", ""]))
 
 
 # ---------------------------------------------------------------------------
@@ -631,16 +684,16 @@ SCOPE_RANK = {"": 0, "co_so": 1, "tinh": 2, "toan_quoc": 3}
 NORMAL_TABLE = [statistics.NormalDist().inv_cdf((i + 0.5) / 4096) for i in range(4096)]
 
 
-def write_members(rng, units, out):
+def write_members(rng, units, out, xr):
     W = lambda p: open(os.path.join(out, p), "w", encoding="utf-8", newline="", buffering=1 << 20)
     fm = W("members.csv")
     f1 = W(os.path.join("phases", "dot1", "members.csv"))
     f2 = W(os.path.join("phases", "dot2", "members.csv"))
     fh = W("history.csv")
     fm.write("id,name,unit,gender,born,started,position,staff,culture_family\n")
-    f1.write("id,rating,initiatives,initiative_scope,benefit,discipline\n")
+    f1.write("id,rating,initiatives,initiative_scope,benefit,discipline,proposed,merit\n")
     f2.write("id,rating,initiatives,initiative_scope,benefit,research,discipline,participates,"
-             "women_activities,proposals\n")
+             "women_activities,proposals,proposed,merit,dossier\n")
     fh.write("subject,award,year\n")
 
     rand = rng.random
@@ -711,7 +764,13 @@ def write_members(rng, units, out):
             i1 = initiatives(rng, 0.28 if star else init_base * 0.3)
             s1 = scope(rng, star) if i1 else ""
             b1 = benefit(rng, key, s1, star) if i1 else None
-            f1.write("%s,%s,%s,%s,%s,%s\n" % (mid, r1, i1, s1, "" if b1 is None else fmt_num(b1, 1), disc1))
+            choices = PROPOSE_MEMBER["staff" if staff else key if key in PROPOSE_MEMBER else "other"]
+            def propose(rating, n):
+                # innovators are proposed for the movements of initiatives
+                options = ["lao-dong-gioi", "doan-ket-sang-tao"] if n and not staff else choices
+                return proposal(xr, 0.05 if rating == "xuat_sac" else 0.004, 80 + 4 * talent, options)
+            f1.write("%s,%s,%s,%s,%s,%s,%s\n" % (mid, r1, i1, s1, "" if b1 is None else fmt_num(b1, 1), disc1,
+                                                 ",".join(propose(r1, i1))))
 
             # phase 2 (annual)
             p2 = 0.5 * p1 + 0.5 * talent + 0.7 * NT[int(rand() * 4096)]
@@ -735,9 +794,10 @@ def write_members(rng, units, out):
             proposals = ""
             if staff:
                 proposals = max(0, min(8, int(round(1.5 + 1.2 * talent + gauss(0, 1)))))
-            f2.write("%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n" % (
+            dossier = "" if not i2 else yes if xr.random() < 0.15 else no
+            f2.write("%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n" % (
                 mid, r2, i2, s2, b2, yes if research else no, disc,
-                yes if participates else no, wa, proposals))
+                yes if participates else no, wa, proposals, ",".join(propose(r2, i2)), dossier))
 
             # history: Chiến sĩ thi đua cơ sở (innovators keep it for years),
             # Giỏi việc nước, đảm việc nhà (women)
@@ -793,8 +853,8 @@ def main(argv=None):
     for p in ("dot1", "dot2"):
         os.makedirs(os.path.join(out, "phases", p), exist_ok=True)
     units = build_units(rng, args.members)
-    write_units(random.Random(args.seed * 7 + 1), units, out)
-    fh, n = write_members(random.Random(args.seed * 7 + 2), units, out)
+    write_units(random.Random(args.seed * 7 + 1), units, out, random.Random(args.seed * 7 + 4))
+    fh, n = write_members(random.Random(args.seed * 7 + 2), units, out, random.Random(args.seed * 7 + 5))
     write_unit_history(random.Random(args.seed * 7 + 3), units, fh)
     fh.close()
     print("%d units (%d CĐCS), %d members -> %s in %.1fs" % (

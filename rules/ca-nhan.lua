@@ -128,6 +128,18 @@ award "gioi-viec-nuoc" {
       end },
     { id = "khong_ky_luat", text = "Không bị kỷ luật", check = khong_ky_luat },
   },
+  -- Ban nữ công xét chọn: không quá 30% số cá nhân đạt Lao động tiên tiến của
+  -- đơn vị (làm tròn); ưu tiên hoàn thành xuất sắc, có sáng kiến, đã đạt nhiều năm
+  quota = {
+    share = 0.3,
+    base = "lao-dong-tien-tien",
+    within = "unit",
+    rounding = "round",
+    order = function(m, ctx)
+      local n = sk.nam(m)
+      return (m.rating == "xuat_sac" and 10 or 0) + 2 * n + ctx.streak(m.id, "gioi-viec-nuoc")
+    end,
+  },
 }
 
 -- Lao động sáng tạo: tỉnh đề nghị Tổng Liên đoàn, tối đa 5 người ----------------

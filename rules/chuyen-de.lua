@@ -3,13 +3,16 @@
 --   bk-gioi-viec-nuoc     Bằng khen chuyên đề "Giỏi việc nước, đảm việc nhà" (tối đa 4/tỉnh)
 --   gk-xanh-sach-dep      Giấy khen chuyên đề "Xanh - Sạch - Đẹp, ATVSLĐ" (20%/công đoàn cấp trên)
 --   bk-xanh-sach-dep      Bằng khen chuyên đề "Xanh - Sạch - Đẹp, ATVSLĐ" (tối đa 4/tỉnh)
---   gan-bien-cong-trinh   Gắn biển công trình chào mừng các ngày lễ lớn (cả hai đợt)
+--   gan-bien-cong-trinh   Gắn biển công trình chào mừng các ngày lễ lớn (cả hai đợt):
+--                         đợt 1 chào mừng 3/2, 30/4, 19/5 và cuộc bầu cử; đợt 2
+--                         chào mừng 28/7, 19/8, 2/9
 -- Bằng khen chuyên đề của Tổng Liên đoàn: mỗi tỉnh đề nghị không quá 4 cho
 -- mỗi chuyên đề (Quyết định 1689/QĐ-TLĐ, Điều 15): một nhóm toàn tỉnh.
 
 local xl = require "lib.xeploai"
 local sk = require "lib.sangkien"
 local tyle = require "lib.tyle"
+local pt = require "lib.phongtrao"
 
 local khong_ky_luat = xl.khong_ky_luat
 
@@ -18,7 +21,7 @@ local khong_ky_luat = xl.khong_ky_luat
 award "gk-doan-ket-sang-tao" {
   name = "Giấy khen chuyên đề \"Đoàn kết sáng tạo\"",
   subject = "member",
-  movement = "lao-dong-gioi",
+  movement = "doan-ket-sang-tao",
   phases = { "dot1" },
   -- chỉ xét người có sáng kiến được công nhận trong đợt
   applies = function(m) return (m.initiatives or 0) > 0 end,
@@ -152,7 +155,15 @@ award "gan-bien-cong-trinh" {
       check = function(u)
         local can = u.sector == "doanh_nghiep" and 1000 or 300
         local v = u.work_value or 0
-        return v >= can, tyle.so(v) .. " triệu đồng"
+        return v >= can, u.work .. ", giá trị " .. tyle.so(v) .. " triệu đồng"
+      end },
+    { id = "ngay_le", text = "Chào mừng một ngày lễ lớn, sự kiện chính trị của đợt thi đua",
+      check = function(u, ctx)
+        local le = pt.NGAY_LE[u.work_occasion]
+        if le == nil then return false, "chưa đăng ký chào mừng ngày lễ nào" end
+        local ten = "chào mừng " .. le.ten .. " (" .. tyle.ngay(le.ngay) .. ")"
+        if le.dot ~= ctx.phase.id then return false, ten .. ": không thuộc đợt này" end
+        return true, ten
       end },
   },
 }

@@ -4,7 +4,11 @@
 --   ca-nhan.lua    individual annual titles (đợt 2)
 --   chuyen-de.lua  thematic commendations and plaques (mostly đợt 1)
 --   tap-the.lua    collective titles and the Cờ thi đua (đợt 2)
+--   bieu-duong.lua Bằng khen of the standing committee after each phase,
+--                  initiatives proposed to the provincial Fatherland Front
 --   cham-diem.lua  scoring tables: xếp loại CĐCS, khối LĐLĐ huyện / CĐ ngành
+
+local pt = require "lib.phongtrao"
 
 local XEP_LOAI = { "xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh" }
 
@@ -16,13 +20,9 @@ plan {
     { id = "dot1", name = "Đợt 1: sơ kết 6 tháng đầu năm", from = "2021-01-01", to = "2021-06-30" },
     { id = "dot2", name = "Đợt 2: tổng kết năm", from = "2021-07-01", to = "2021-12-31" },
   },
-  movements = {
-    { id = "lao-dong-gioi", name = "Lao động giỏi, Lao động sáng tạo" },
-    { id = "gioi-viec-nuoc", name = "Giỏi việc nước, đảm việc nhà" },
-    { id = "xanh-sach-dep", name = "Xanh - Sạch - Đẹp, Bảo đảm an toàn vệ sinh lao động" },
-    { id = "doi-moi-cong-doan", name = "Đổi mới, sáng tạo, hiệu quả trong hoạt động của tổ chức Công đoàn" },
-    { id = "tham-muu-gioi", name = "Tham mưu giỏi, phục vụ tốt" },
-  },
+  -- the plan's movements and campaigns, in lib/phongtrao.lua (their names
+  -- are needed by the rules too)
+  movements = pt.DANH_SACH,
   fields = {
     members = {
       -- members.csv (cả năm)
@@ -45,6 +45,10 @@ plan {
       participates = "bool",                    -- tham gia các phong trào thi đua (đợt 2)
       women_activities = "bool",                -- tham gia hoạt động nữ công (đợt 2)
       proposals = "int",                        -- đề xuất, tham mưu được chấp nhận (cán bộ CĐ, đợt 2)
+      -- both phases: biểu dương, khen thưởng sau mỗi đợt
+      proposed = enum(pt.MA),                   -- phong trào mà công đoàn cấp trên đề nghị biểu dương
+      merit = "number",                         -- điểm thẩm định hồ sơ thành tích (0-100)
+      dossier = "bool",                         -- hồ sơ sáng kiến đã gửi LĐLĐ tỉnh (trình UBMTTQ tỉnh, đợt 2)
     },
     units = {
       -- units.csv (id, name, kind, parent, cluster và:)
@@ -63,6 +67,10 @@ plan {
       work_value = "number",                    -- giá trị công trình, triệu đồng
       work_finished = "date",                   -- ngày hoàn thành
       work_accepted = "bool",                   -- đã nghiệm thu, đưa vào sử dụng
+      work_occasion = enum(pt.MA_NGAY_LE),      -- ngày lễ lớn mà công trình chào mừng
+      -- both phases: biểu dương, khen thưởng sau mỗi đợt
+      proposed = enum(pt.MA),                   -- phong trào mà công đoàn cấp trên đề nghị biểu dương
+      merit = "number",                         -- điểm thẩm định hồ sơ thành tích (0-100)
       -- phases/dot2/units.csv: tổng kết năm
       rating = enum(XEP_LOAI),                  -- xếp loại của cơ quan, đơn vị
       dialogue = "bool",                        -- tổ chức hội nghị CBCCVC / hội nghị NLĐ, đối thoại

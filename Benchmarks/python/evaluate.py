@@ -58,12 +58,39 @@ PHASES = {
 YEAR = PLAN["year"]
 
 XEP_LOAI = ("xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh")
+# lib/phongtrao.lua: the plan's movements (id, name) and anniversaries
+MOVEMENTS = [
+    ("lao-dong-gioi", "Lao động giỏi, Lao động sáng tạo"),
+    ("gioi-viec-nuoc", "Giỏi việc nước, đảm việc nhà"),
+    ("xanh-sach-dep", "Xanh - Sạch - Đẹp, Bảo đảm an toàn vệ sinh lao động"),
+    ("doi-moi-cong-doan", "Đổi mới, sáng tạo, hiệu quả trong hoạt động của tổ chức Công đoàn"),
+    ("tham-muu-gioi", "Tham mưu giỏi, phục vụ tốt"),
+    ("noi-khong-tieu-cuc", "Cuộc vận động \"Cán bộ, công chức, viên chức Bắc Kạn nói không với tiêu cực\""),
+    ("chu-de-can-bo-co-so", "Chủ đề năm 2021 \"Nâng cao chất lượng đội ngũ cán bộ Công đoàn cơ sở\""),
+    ("nong-thon-moi", "Bắc Kạn chung sức xây dựng nông thôn mới"),
+    ("vi-nguoi-ngheo", "Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau"),
+    ("doanh-nghiep-hoi-nhap", "Doanh nghiệp Việt Nam hội nhập và phát triển"),
+    ("van-hoa-cong-so", "Cán bộ, công chức, viên chức thi đua thực hiện văn hoá công sở"),
+    ("doan-ket-sang-tao", "Đoàn kết sáng tạo, nâng cao năng suất, chất lượng, hiệu quả, hội nhập quốc tế"),
+]
+MOVEMENT_NAME = dict(MOVEMENTS)
+MOVEMENT_IDS = tuple(m[0] for m in MOVEMENTS)
+OCCASIONS = {
+    "3-2": ("dot1", "2021-02-03", "91 năm Ngày thành lập Đảng Cộng sản Việt Nam"),
+    "30-4": ("dot1", "2021-04-30", "46 năm Ngày giải phóng hoàn toàn miền Nam, thống nhất đất nước"),
+    "19-5": ("dot1", "2021-05-19", "131 năm Ngày sinh Chủ tịch Hồ Chí Minh"),
+    "bau-cu": ("dot1", "2021-05-23", "cuộc bầu cử đại biểu Quốc hội và HĐND các cấp nhiệm kỳ 2021 - 2026"),
+    "28-7": ("dot2", "2021-07-28", "92 năm Ngày thành lập Công đoàn Việt Nam"),
+    "19-8": ("dot2", "2021-08-19", "76 năm Ngày Cách mạng Tháng Tám thành công"),
+    "2-9": ("dot2", "2021-09-02", "Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam"),
+}
 MEMBER_FIELDS = {
     "gender": ("nam", "nu"), "born": "date", "started": "date", "position": "string", "staff": "bool",
     "culture_family": "bool", "rating": XEP_LOAI, "initiatives": "int",
     "initiative_scope": ("co_so", "tinh", "toan_quoc"), "benefit": "number", "research": "bool",
     "discipline": ("khien_trach", "canh_cao", "ha_bac", "cach_chuc", "buoc_thoi_viec"),
     "participates": "bool", "women_activities": "bool", "proposals": "int",
+    "proposed": MOVEMENT_IDS, "merit": "number", "dossier": "bool",
 }
 UNIT_FIELDS = {
     "sector": ("giao_duc", "y_te", "hanh_chinh", "doanh_nghiep"),
@@ -73,7 +100,7 @@ UNIT_FIELDS = {
     "rating": XEP_LOAI, "dialogue": "bool", "agreement": "bool", "care_rate": "number", "registered": "bool",
     "new_members": "int", "member_target": "int", "trained": "bool", "fee_rate": "number",
     "report_on_time": "bool", "inspected": "bool", "commended": "int", "late_reports": "int",
-    "violations": "int",
+    "violations": "int", "work_occasion": tuple(OCCASIONS), "proposed": MOVEMENT_IDS, "merit": "number",
 }
 
 # ---------------------------------------------------------------------------
@@ -629,10 +656,27 @@ def evaluate_scoring(scoring_id, subjects, applies, group, items, bonus, penalty
 
 # ---------------------------------------------------------------------------
 # the plan's awards and scorings, in declaration order (files in byte order:
-# ca-nhan.lua, cham-diem.lua, chuyen-de.lua, tap-the.lua)
+# bieu-duong.lua, ca-nhan.lua, cham-diem.lua, chuyen-de.lua, tap-the.lua)
 
 AWARDS = [
     # id, name, subject, movement, phases, criteria (id, text)
+    ("bk-ldld-ca-nhan", "Bằng khen của Ban Thường vụ LĐLĐ tỉnh (cá nhân tiêu biểu trong phong trào thi đua)", "member",
+     None, ("dot1", "dot2"), [
+        ("xep_loai", "Hoàn thành xuất sắc nhiệm vụ trong đợt"),
+        ("khong_ky_luat", "Không bị kỷ luật"),
+        ("thanh_tich", "Thành tích tiêu biểu: điểm thẩm định hồ sơ từ 80 trở lên"),
+        ("phong_trao", "Đáp ứng yêu cầu riêng của phong trào được đề nghị")]),
+    ("bk-ldld-tap-the", "Bằng khen của Ban Thường vụ LĐLĐ tỉnh (tập thể tiêu biểu trong phong trào thi đua)", "unit",
+     None, ("dot1", "dot2"), [
+        ("xep_loai", "Hoàn thành xuất sắc nhiệm vụ (tổng kết năm; đợt 1 chưa xếp loại tập thể)"),
+        ("an_toan", "Không để xảy ra tai nạn lao động, sai phạm trong đợt"),
+        ("thanh_tich", "Thành tích tiêu biểu: điểm thẩm định hồ sơ từ 80 trở lên"),
+        ("phong_trao", "Đáp ứng yêu cầu riêng của phong trào được đề nghị")]),
+    ("de-nghi-mttq", "Sáng kiến đề nghị Ủy ban MTTQ Việt Nam tỉnh công nhận (phong trào \"Đoàn kết sáng tạo\")", "member",
+     "doan-ket-sang-tao", ("dot2",), [
+        ("ho_so", "Công đoàn cơ sở đã lựa chọn, gửi hồ sơ sáng kiến về LĐLĐ tỉnh"),
+        ("hieu_qua", "Phạm vi ảnh hưởng cấp tỉnh trở lên hoặc giá trị làm lợi từ 50 triệu đồng"),
+        ("khong_ky_luat", "Không bị kỷ luật")]),
     ("lao-dong-tien-tien", "Lao động tiên tiến", "member", "lao-dong-gioi", ("dot2",), [
         ("xep_loai", "Hoàn thành tốt nhiệm vụ trở lên"),
         ("khong_ky_luat", "Chấp hành tốt chủ trương, chính sách, pháp luật; không bị kỷ luật"),
@@ -657,7 +701,7 @@ AWARDS = [
         ("ldtt", "Đạt danh hiệu Lao động tiên tiến"),
         ("xuat_sac", "Hoàn thành xuất sắc nhiệm vụ"),
         ("tham_muu", "Có từ 2 đề xuất, tham mưu được cấp có thẩm quyền chấp nhận")]),
-    ("gk-doan-ket-sang-tao", "Giấy khen chuyên đề \"Đoàn kết sáng tạo\"", "member", "lao-dong-gioi", ("dot1",), [
+    ("gk-doan-ket-sang-tao", "Giấy khen chuyên đề \"Đoàn kết sáng tạo\"", "member", "doan-ket-sang-tao", ("dot1",), [
         ("xep_loai", "Hoàn thành tốt nhiệm vụ trở lên trong 6 tháng đầu năm"),
         ("khong_ky_luat", "Không bị kỷ luật")]),
     ("bk-gioi-viec-nuoc", "Bằng khen chuyên đề \"Giỏi việc nước, đảm việc nhà\" (đề nghị Tổng Liên đoàn)", "member",
@@ -678,7 +722,8 @@ AWARDS = [
     ("gan-bien-cong-trinh", "Gắn biển công trình chào mừng các ngày lễ lớn", "unit", "lao-dong-gioi", ("dot1", "dot2"), [
         ("hoan_thanh", "Hoàn thành trong đợt thi đua"),
         ("nghiem_thu", "Đã nghiệm thu, đưa vào sử dụng"),
-        ("gia_tri", "Giá trị từ 300 triệu đồng (doanh nghiệp: từ 1 tỷ đồng)")]),
+        ("gia_tri", "Giá trị từ 300 triệu đồng (doanh nghiệp: từ 1 tỷ đồng)"),
+        ("ngay_le", "Chào mừng một ngày lễ lớn, sự kiện chính trị của đợt thi đua")]),
     ("tt-lao-dong-tien-tien", "Tập thể lao động tiên tiến", "unit", None, ("dot2",), [
         ("xep_loai", "Hoàn thành tốt nhiệm vụ và kế hoạch được giao"),
         ("phong_trao", "Có phong trào thi đua thường xuyên (đăng ký thi đua đầu năm)"),
@@ -749,13 +794,86 @@ def evaluate(ds, phase):
     def gia_tri(u):
         can = 1000 if u.get("sector") == "doanh_nghiep" else 300
         v = u.get("work_value") or 0
-        return v >= can, so(v) + " triệu đồng"
+        return v >= can, u["work"] + ", giá trị " + so(v) + " triệu đồng"
+
+    def ngay_le(u):
+        le = OCCASIONS.get(u.get("work_occasion"))
+        if le is None:
+            return False, "chưa đăng ký chào mừng ngày lễ nào"
+        ten = "chào mừng " + le[2] + " (" + ngay(le[1]) + ")"
+        if le[0] != phase:
+            return False, ten + ": không thuộc đợt này"
+        return True, ten
 
     A["gan-bien-cong-trinh"] = evaluate_award("gan-bien-cong-trinh", units, [
         hoan_thanh,
         lambda u: (True, None) if u.get("work_accepted") else (False, "chưa nghiệm thu"),
-        gia_tri,
+        gia_tri, ngay_le,
     ], applies=lambda u: u.get("work") is not None)
+
+    # bieu-duong.lua: Bằng khen of the standing committee (both phases)
+    def de_nghi(s):
+        return "đề nghị trong phong trào " + MOVEMENT_NAME[s["proposed"]]
+
+    def thanh_tich(s):
+        if s.get("merit") is None:
+            return False, "chưa có điểm thẩm định hồ sơ"
+        return s["merit"] >= 80, so(s["merit"]) + " điểm thẩm định; " + de_nghi(s)
+
+    def sang_kien_co(m):
+        n, scope, _ = sk_nam(m)
+        return n > 0, sk_mo_ta(n, scope)
+
+    def rieng_ca_nhan(m):
+        mv = m["proposed"]
+        if mv in ("lao-dong-gioi", "doan-ket-sang-tao"):
+            return sang_kien_co(m)
+        if mv == "gioi-viec-nuoc":
+            if m.get("gender") != "nu":
+                return False, "phong trào dành cho nữ đoàn viên"
+            if m.get("culture_family"):
+                return True, "gia đình văn hóa"
+            return False, "gia đình chưa đạt \"Gia đình văn hóa\""
+        if mv == "tham-muu-gioi":
+            if m.get("staff"):
+                return True, "cán bộ công đoàn chuyên trách"
+            return False, "không phải cán bộ công đoàn chuyên trách"
+        return True, de_nghi(m)
+
+    A["bk-ldld-ca-nhan"] = r = evaluate_award("bk-ldld-ca-nhan", members, [
+        xep_loai_tu("xuat_sac"), khong_ky_luat, thanh_tich, rieng_ca_nhan,
+    ], applies=lambda m: m.get("proposed") is not None)
+    apply_quota(r, maxn=5, within="proposed", order=lambda m: m.get("merit") or 0)
+
+    def xep_loai_tap_the(u):
+        if phase == "dot1":
+            return True, "sơ kết đợt 1"
+        return tu(u.get("rating"), "xuat_sac"), nhan(u.get("rating"))
+
+    def an_toan(u):
+        n = (u.get("accidents") or 0) + (u.get("violations") or 0)
+        if n == 0:
+            return True, None
+        return False, "%d vụ tai nạn lao động, sai phạm" % n
+
+    def rieng_tap_the(u):
+        mv = u["proposed"]
+        if mv == "xanh-sach-dep":
+            d1 = ds.facts(u["id"], "dot1")
+            g = d1.get("green_score") if d1 else None
+            if g is None:
+                return False, "chưa tự chấm điểm \"Xanh - Sạch - Đẹp\""
+            return g >= 85, "\"Xanh - Sạch - Đẹp\" " + so(g) + " điểm"
+        if mv == "doanh-nghiep-hoi-nhap":
+            if u.get("sector") == "doanh_nghiep":
+                return True, "công đoàn doanh nghiệp"
+            return False, "không phải công đoàn doanh nghiệp"
+        return True, de_nghi(u)
+
+    A["bk-ldld-tap-the"] = r = evaluate_award("bk-ldld-tap-the", units, [
+        xep_loai_tap_the, an_toan, thanh_tich, rieng_tap_the,
+    ], applies=lambda u: la_cdcs(u) and u.get("proposed") is not None)
+    apply_quota(r, maxn=3, within="proposed", order=lambda u: u.get("merit") or 0)
 
     if phase == "dot1":
         # gk-doan-ket-sang-tao
@@ -860,13 +978,27 @@ def evaluate(ds, phase):
         A["cstd-cap-tinh"] = evaluate_award("cstd-cap-tinh", members, [ba_nam_cstd, pham_vi_tinh],
                                             applies=lambda m: m["id"] in cstd.awarded_ids)
 
+        # de-nghi-mttq (bieu-duong.lua)
+        def hieu_qua(m):
+            n, scope, b = sk_nam(m)
+            mo_ta = sk_mo_ta(n, scope) + (("; làm lợi " + so(b) + " triệu đồng") if b > 0 else "")
+            return pham_vi_tu(scope, "tinh") or b >= 50, mo_ta
+
+        A["de-nghi-mttq"] = evaluate_award("de-nghi-mttq", members, [
+            lambda m: (True, None) if m.get("dossier") else (False, "chưa gửi hồ sơ"),
+            hieu_qua, khong_ky_luat,
+        ], applies=lambda m: sk_nam(m)[0] > 0)
+
         # gioi-viec-nuoc
-        A["gioi-viec-nuoc"] = evaluate_award("gioi-viec-nuoc", members, [
+        A["gioi-viec-nuoc"] = r = evaluate_award("gioi-viec-nuoc", members, [
             xep_loai_tu("tot"),
             lambda m: (True, None) if m.get("culture_family") else (False, "gia đình chưa đạt \"Gia đình văn hóa\""),
             lambda m: (True, None) if m.get("women_activities") else (False, "chưa tham gia hoạt động nữ công"),
             khong_ky_luat,
         ], applies=lambda m: m.get("gender") == "nu")
+        apply_quota(r, share=0.3, base=ldtt, within="unit", rounding="round",
+                    order=lambda m: ((10 if m.get("rating") == "xuat_sac" else 0) + 2 * sk_nam(m)[0]
+                                     + ds.streak(m["id"], "gioi-viec-nuoc")))
 
         # lao-dong-sang-tao
         def lam_loi(m):

@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let problems = RuleSet.check(directory: URL(fileURLWithPath: rules), displayName: rules)
-        for problem in problems { print(problem) }
+        for problem in problems { print(Terminal.text(problem.description)) }
         let errors = problems.filter { $0.severity == .error }.count
         let warnings = problems.count - errors
         if errors > 0 {

@@ -32,11 +32,11 @@ struct CommendCommand: ParsableCommand {
             Self.exit(withError: error)
         } catch {
             if let code = failureCode(error) {
-                FileHandle.standardError.write(Data((String(describing: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((Terminal.text(String(describing: error)) + "\n").utf8))
                 Foundation.exit(code)
             }
             if exitCode(for: error) == .success { Self.exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data((Terminal.text(fullMessage(for: error)) + "\n").utf8))
             Foundation.exit(2)
         }
     }

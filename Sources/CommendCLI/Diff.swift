@@ -51,6 +51,7 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "The new rules directory, compared with --rules (the old rules).")
     var against: String
@@ -62,19 +63,20 @@ struct Diff: ParsableCommand {
     var out: String?
 
     func run() throws {
+        if let out { try OutputTarget.check(out, inputs: [(source.rules, OutputTarget.rules), (against, OutputTarget.rules), (source.data, OutputTarget.data)]) }
         let old = try source.loadRules(limits: limits.limits)
         printWarnings(old)
         let new = try RuleSet.load(directory: URL(fileURLWithPath: against), displayName: against, limits: limits.limits)
         printWarnings(new)
-        let oldData = try source.loadData(plan: old.plan)
+        let oldData = try source.loadData(plan: old.plan, timeout: limits.timeout)
         let sameShape = old.plan.fields == new.plan.fields && old.plan.phases.map(\.id) == new.plan.phases.map(\.id)
-        let newData = sameShape ? oldData : try source.loadData(plan: new.plan)
+        let newData = sameShape ? oldData : try source.loadData(plan: new.plan, timeout: limits.timeout)
         let before = try Evaluator.evaluate(rules: old, data: oldData, phase: source.phase, options: limits.evaluation)
         let after = try Evaluator.evaluate(rules: new, data: newData, phase: source.phase, options: limits.evaluation)
         let impact = Impact(old: before, new: after)
         let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
         switch format {
-        case .table: sink.write(ImpactTextFormat.text(impact, old: source.rules, new: against))
+        case .table: sink.write(Terminal.text(ImpactTextFormat.text(impact, old: source.rules, new: against, language: language.lang)))
         case .json: sink.write(ImpactJSONFormat.text(impact))
         }
         try sink.commit()

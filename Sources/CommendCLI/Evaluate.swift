@@ -20,6 +20,10 @@ struct Evaluate: ParsableCommand {
             again, and what changed since the last good result is printed after it
             (awards gained or lost, ranks and grades moved). A reload that fails keeps the
             last good result, with the errors after it. Ctrl-C stops.
+
+            The table, md and html formats (and the watch screen) are in Vietnamese,
+            numbers as 1.234,5 and dates as 30/06/2021; --lang en gives English.
+            JSON and CSV are the same in any language.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -28,6 +32,7 @@ struct Evaluate: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Output format: table (readable text), json (RULES.md §5), csv, md or html.")
     var format: Format = .table
@@ -64,12 +69,13 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
+        if let out { try OutputTarget.check(out, inputs: [(source.rules, OutputTarget.rules), (source.data, OutputTarget.data)]) }
         if watch { return WatchScreen(command: self).run() }
         var clock = StepClock(enabled: timings)
         let rules = try source.loadRules(limits: limits.limits)
         printWarnings(rules)
         clock.step("load rules")
-        let data = try source.loadData(plan: rules.plan)
+        let data = try source.loadData(plan: rules.plan, timeout: limits.timeout)
         clock.step("load data")
         var options = limits.evaluation
         let bar = ProgressBar(enabled: !quiet && !timings && ProgressBar.isTerminal)
@@ -100,13 +106,18 @@ struct Evaluate: ParsableCommand {
         bar.finish()
         clock.step("evaluate")
         defer { clock.step("write \(format.rawValue)") }
+        write(result, to: sink)
+        try sink.commit()
+    }
+
+    /// The result in the chosen format; the readable ones in the chosen language.
+    func write(_ result: EvaluationResult, to sink: OutputSink) {
         switch format {
-        case .table: ReportFormat.write(result, style: .plain, to: sink)
-        case .md: ReportFormat.write(result, style: .markdown, to: sink)
-        case .html: ReportFormat.write(result, style: .html, to: sink)
+        case .table: ReportFormat.write(result, style: .plain, language: language.lang, to: sink)
+        case .md: ReportFormat.write(result, style: .markdown, language: language.lang, to: sink)
+        case .html: ReportFormat.write(result, style: .html, language: language.lang, to: sink)
         case .json: JSONFormat.write(result, to: sink)
         case .csv: CSVFormat.write(result, to: sink)
         }
-        try sink.commit()
     }
 }

@@ -21,6 +21,7 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "The member or unit: its id, or its name (a name that fits several subjects lists them).")
     var subject: String
@@ -34,11 +35,11 @@ struct Explain: ParsableCommand {
         if let award, rules.award(award) == nil, rules.scoring(award) == nil {
             throw EvaluationError("unknown award or scoring \"\(award)\"")
         }
-        let data = try source.loadData(plan: rules.plan)
+        let data = try source.loadData(plan: rules.plan, timeout: limits.timeout)
         let subject = try resolve(in: data)
         let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: limits.evaluation)
-        guard let text = ExplainFormat.text(result, subject: subject, only: award) else {
-            print("No award or scoring of phase \(source.phase) applies to \(subject).")
+        guard let text = ExplainFormat.text(result, subject: subject, only: award, language: language.lang) else {
+            print(language.wording(.nothingApplies(phase: source.phase, subject: subject)))
             return
         }
         print(text, terminator: "")

@@ -20,6 +20,11 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-memory"), help: "Memory cap of each Lua state, in MiB.")
     var maxMemory = 256
 
+    @Option(name: .customLong("max-result-memory"), help: ArgumentHelp(
+        "Host memory the results of the run may take (criteria outcomes, details, points), in MiB; default 16 × --max-memory.",
+        valueName: "MiB"))
+    var maxResultMemory: Int?
+
     @Option(name: .customLong("max-instructions"), help: "Lua instructions allowed for the whole run (per worker).")
     var maxInstructions = 100_000_000_000
 
@@ -33,7 +38,7 @@ struct LimitOptions: ParsableArguments {
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        guard maxMemory > 0, maxInstructions > 0, maxCallInstructions > 0, timeout > 0 else {
+        guard maxMemory > 0, maxInstructions > 0, maxCallInstructions > 0, timeout > 0, (maxResultMemory ?? 1) > 0 else {
             throw ValidationError("limits must be positive")
         }
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
@@ -44,7 +49,9 @@ struct LimitOptions: ParsableArguments {
                   instructionsPerCall: maxCallInstructions, seconds: timeout)
     }
 
-    var evaluation: EvaluationOptions { EvaluationOptions(jobs: jobs, limits: limits) }
+    var evaluation: EvaluationOptions {
+        EvaluationOptions(jobs: jobs, limits: limits, maxResultMemory: maxResultMemory.map { $0 << 20 })
+    }
 }
 
 extension SourceOptions {
@@ -52,13 +59,38 @@ extension SourceOptions {
         try RuleSet.load(directory: URL(fileURLWithPath: rules), displayName: rules, limits: limits)
     }
 
-    func loadData(plan: Plan) throws -> Dataset {
-        try DatasetLoader.load(directory: URL(fileURLWithPath: data), schema: plan.fields, phases: plan.phases.map(\.id))
+    /// Loads the data directory; with a `timeout`, a load that takes longer
+    /// (a file on a stalled network share, a file of many gigabytes) ends the
+    /// process with exit status 2 and a message, as the wall-clock limit of
+    /// the run ends the rules: nothing has been written yet.
+    func loadData(plan: Plan, timeout: Double? = nil) throws -> Dataset {
+        let watchdog = timeout.map { seconds -> DispatchSourceTimer in
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + seconds)
+            timer.setEventHandler { [data] in
+                FileHandle.standardError.write(Data("\(data): time limit exceeded while loading the data (--timeout \(ReportFormat.number(seconds)) s)\n".utf8))
+                Foundation.exit(2)
+            }
+            timer.resume()
+            return timer
+        }
+        defer { watchdog?.cancel() }
+        return try DatasetLoader.load(directory: URL(fileURLWithPath: data), schema: plan.fields, phases: plan.phases.map(\.id))
     }
 }
 
 func printWarnings(_ rules: RuleSet) {
     for warning in rules.warnings where warning.severity == .warning {
-        FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        FileHandle.standardError.write(Data((Terminal.text(warning.description) + "\n").utf8))
     }
 }
+
+/// `--lang`: the language of readable output (RULES.md section 9).
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Language of readable output: vi (Vietnamese, the default) or en (English). JSON and CSV do not change.")
+    var lang: Language = .vi
+
+    var wording: Wording { Wording(lang) }
+}
+
+extension Language: ExpressibleByArgument {}

@@ -50,8 +50,7 @@ struct Report: ParsableCommand {
     @Option(help: "html (default), md or xlsx.")
     var format: DocumentFormat = .html
 
-    @Option(help: "vi (default) or en.")
-    var lang: DocumentLanguage = .vi
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "A directory of templates to use in place of the shipped ones.")
     var template: String?
@@ -90,12 +89,14 @@ struct Report: ParsableCommand {
             return
         }
         guard let phase, let kind, let out else { return }
-        let ruleSet = try RuleSet.load(directory: URL(fileURLWithPath: rules), displayName: rules, limits: limits.limits)
+        // The same loading as the other commands (with the data's time limit);
+        // --phase is optional here only because --export-templates needs none.
+        let source = try SourceOptions.parse(["--rules", rules, "--data", data, "--phase", phase])
+        let ruleSet = try source.loadRules(limits: limits.limits)
         printWarnings(ruleSet)
-        let dataset = try DatasetLoader.load(directory: URL(fileURLWithPath: data), schema: ruleSet.plan.fields,
-                                             phases: ruleSet.plan.phases.map(\.id))
+        let dataset = try source.loadData(plan: ruleSet.plan, timeout: limits.timeout)
         let result = try Evaluator.evaluate(rules: ruleSet, data: dataset, phase: phase, options: limits.evaluation)
-        let request = DocumentRequest(kind: kind, format: format, language: lang,
+        let request = DocumentRequest(kind: kind, format: format, language: language.lang,
                                       filter: ResultFilter(award: award, unit: unit, awardedOnly: awardedOnly),
                                       issuer: issuer, place: place, date: date,
                                       templates: template.map { URL(fileURLWithPath: $0) })
@@ -108,4 +109,3 @@ struct Report: ParsableCommand {
 
 extension DocumentKind: ExpressibleByArgument {}
 extension DocumentFormat: ExpressibleByArgument {}
-extension DocumentLanguage: ExpressibleByArgument {}

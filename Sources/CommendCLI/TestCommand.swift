@@ -27,7 +27,7 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let set = try RuleSet.load(directory: URL(fileURLWithPath: rules), displayName: rules)
-        let report = try RuleTestRunner(rules: set).run(filter: filter) { line in print(line) }
+        let report = try RuleTestRunner(rules: set).run(filter: filter) { line in print(Terminal.text(line)) }
         print(report.coverage.summary)
         var short = false
         if let coverageMin, report.coverage.percent < coverageMin {

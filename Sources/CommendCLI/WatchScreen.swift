@@ -18,6 +18,11 @@ struct WatchScreen {
                               data: URL(fileURLWithPath: command.source.data), dataDisplayName: command.source.data,
                               phase: command.source.phase, limits: command.limits.limits, options: command.limits.evaluation)
         // The first Ctrl-C stops after the current cycle; a second one ends at once.
+        // A parent may have started us with SIGINT blocked (a test runner does): unblock it.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         signal(SIGINT) { _ in
             interrupted.store(true, ordering: .relaxed)
             signal(SIGINT, SIG_DFL)
@@ -25,11 +30,13 @@ struct WatchScreen {
         watcher.run(shouldStop: { interrupted.load(ordering: .relaxed) }) { cycle in
             show(cycle, watcher: watcher)
         }
-        status("\nstopped watching\n")
+        status("\n" + say(.stoppedWatching) + "\n")
     }
 
     /// Status lines go after the report on standard output, unless the report
     /// itself goes there in a machine-readable format.
+    private var say: Wording { command.language.wording }
+
     private var statusToStandardError: Bool {
         command.out == nil && [.json, .csv, .html].contains(command.format)
     }
@@ -53,39 +60,35 @@ struct WatchScreen {
             } catch {
                 text += "\(error)\n"
             }
-            text += footer(cycle, headline: "evaluated")
+            text += footer(cycle, headline: say(.watchEvaluated))
             for warning in warnings { text += warning.description + "\n" }
-            if let out = command.out { text += "wrote \(out)\n" }
+            if let out = command.out { text += say(.wrote(path: out)) + "\n" }
             if let changes {
-                text += "\nChanges since the last good evaluation:\n"
-                text += ImpactTextFormat.text(changes)
+                text += "\n" + say(.changesSinceLastGood) + "\n"
+                text += ImpactTextFormat.text(changes, language: command.language.lang)
             }
         case .failed(let failure):
             if let lastGood = watcher.lastGood, command.out == nil { try? write(lastGood) }
-            text += footer(cycle, headline: "reload failed")
-            let kept = watcher.lastGood == nil ? "no good result yet" : "the result above is the last good one"
-            text += "\(kept); the \(failure.kind == .rules ? "rules" : "data") need a fix:\n"
+            text += footer(cycle, headline: say(.watchReloadFailed))
+            let kept = say(watcher.lastGood == nil ? .noGoodResultYet : .resultAboveIsLastGood)
+            text += "\(kept); " + say(failure.kind == .rules ? .rulesNeedFix : .dataNeedsFix) + "\n"
             for message in failure.messages { text += message + "\n" }
         }
-        status(text)
+        // Messages, names and changes come from rules and data: no control characters reach the terminal.
+        status(Terminal.text(text))
     }
 
     /// The result in the chosen format, to --out (whole or not at all) or standard output.
     private func write(_ result: EvaluationResult) throws {
         let sink = try command.out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
-        switch command.format {
-        case .table: ReportFormat.write(result, style: .plain, to: sink)
-        case .md: ReportFormat.write(result, style: .markdown, to: sink)
-        case .html: ReportFormat.write(result, style: .html, to: sink)
-        case .json: JSONFormat.write(result, to: sink)
-        case .csv: CSVFormat.write(result, to: sink)
-        }
+        command.write(result, to: sink)
         try sink.commit()
     }
 
     private func footer(_ cycle: WatchCycle, headline: String) -> String {
-        let time = Date().formatted(date: .omitted, time: .standard)
-        let cause = cycle.changedFiles.isEmpty ? "" : " after a change of " + cycle.changedFiles.joined(separator: ", ")
-        return "\n── \(time): \(headline)\(cause)\n── watching \(command.source.rules)/**/*.lua and \(command.source.data)/ (polled every 0.3 s); Ctrl-C to stop\n"
+        let time = say.time(Date())
+        let cause = cycle.changedFiles.isEmpty ? "" : say(.watchAfterChange(files: cycle.changedFiles))
+        let watching = say(.watching(rules: command.source.rules, data: command.source.data, seconds: 0.3))
+        return "\n── \(time): \(headline)\(cause)\n── \(watching)\n"
     }
 }

@@ -6,7 +6,7 @@ struct DocumentContext {
     let result: EvaluationResult
     let lookup: PhaseLookup
     let request: DocumentRequest
-    var language: DocumentLanguage { request.language }
+    var language: Language { request.language }
 
     init(result: EvaluationResult, data: Dataset, request: DocumentRequest) {
         self.result = result
@@ -15,15 +15,12 @@ struct DocumentContext {
     }
 
     func text(_ key: DocumentStrings.Key, _ arguments: String...) -> String {
-        var out = DocumentStrings.text(key, language)
-        for (i, argument) in arguments.enumerated() {
-            out = out.replacingOccurrences(of: "{\(i)}", with: argument)
-        }
-        return out
+        DocumentStrings.format(key, language, arguments)
     }
 
-    func number(_ d: Double) -> String { language.number(d) }
-    func count(_ n: Int) -> String { language.count(n) }
+    var wording: Wording { Wording(language) }
+    func number(_ d: Double) -> String { wording.number(d) }
+    func count(_ n: Int) -> String { wording.count(n) }
 
     /// The units without a parent, in the order of the data.
     var roots: [String] {
@@ -114,7 +111,7 @@ struct DocumentContext {
             "title": title,
             "subtitle": subtitle,
             "basis": text(.basis, result.plan.name, result.phase.name,
-                          language.date(result.phase.from), language.date(result.phase.to)),
+                          wording.date(result.phase.from), wording.date(result.phase.to)),
             "scope": scope.map { ["line": $0] },
             "lang": language.rawValue,
         ]

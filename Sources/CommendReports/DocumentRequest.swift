@@ -16,7 +16,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 public struct DocumentRequest: Sendable {
     public var kind: DocumentKind
     public var format: DocumentFormat
-    public var language: DocumentLanguage
+    public var language: Language
     /// `--award`, `--unit`, `--awarded-only`.
     public var filter: ResultFilter
     /// The issuing body of the heading block; default: the name of the root
@@ -29,7 +29,7 @@ public struct DocumentRequest: Sendable {
     /// A directory of templates to use instead of the shipped ones.
     public var templates: URL?
 
-    public init(kind: DocumentKind, format: DocumentFormat = .html, language: DocumentLanguage = .vi,
+    public init(kind: DocumentKind, format: DocumentFormat = .html, language: Language = .vi,
                 filter: ResultFilter = ResultFilter(), issuer: String? = nil, place: String? = nil,
                 date: String? = nil, templates: URL? = nil) {
         self.kind = kind

@@ -1,3 +1,5 @@
+import Commend
+
 /// Every label a document prints, in each language: the one catalog of the
 /// reports (templates receive them as `labels.KEY`). A template copied by an
 /// administrator may also write its own words instead.
@@ -16,12 +18,12 @@ public enum DocumentStrings {
         case quotaShare, quotaEligible, quotaMax, quotaWithin, quotaWithinUnit, quotaWithinCluster, quotaWithinParent, subjectId, tieCount, tieInside, tieOutside, maxPoints, eitherName
     }
 
-    public static func text(_ key: Key, _ language: DocumentLanguage) -> String {
+    public static func text(_ key: Key, _ language: Language) -> String {
         (language == .vi ? vi : en)[key] ?? key.rawValue
     }
 
     /// `{0}`, `{1}` ... in the text replaced by the arguments.
-    public static func format(_ key: Key, _ language: DocumentLanguage, _ arguments: String...) -> String {
+    public static func format(_ key: Key, _ language: Language, _ arguments: [String]) -> String {
         var out = text(key, language)
         for (i, argument) in arguments.enumerated() {
             out = out.replacingOccurrences(of: "{\(i)}", with: argument)
@@ -30,7 +32,7 @@ public enum DocumentStrings {
     }
 
     /// Every label of a language, for templates.
-    public static func labels(_ language: DocumentLanguage) -> [String: String] {
+    public static func labels(_ language: Language) -> [String: String] {
         Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, text($0, language)) })
     }
 

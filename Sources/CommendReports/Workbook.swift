@@ -161,7 +161,7 @@ struct Workbook {
                 case .number(let d):
                     xml += "<c r=\"\(ref)\"><v>\(XML.number(d))</v></c>"
                 case .date(let iso):
-                    if let serial = DocumentLanguage.serial(iso) {
+                    if let serial = Language.serial(iso) {
                         xml += "<c r=\"\(ref)\" s=\"2\"><v>\(serial)</v></c>"
                     } else {
                         xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(XML.escape(iso))</t></is></c>"

@@ -63,6 +63,7 @@ void cg_trip(lua_State *L, int reason, const char *host_message) {
     cg_runtime *rt = cg_runtime_of(L);
     if (rt->tripped == CG_TRIP_NONE) {
         rt->tripped = reason;
+        rt->trip_step = rt->sequence_step;
         if (host_message) {
             strncpy(rt->host_message, host_message, sizeof rt->host_message - 1);
             rt->host_message[sizeof rt->host_message - 1] = '\0';
@@ -162,24 +163,27 @@ lua_State *cg_newstate(cg_runtime *rt) {
 }
 
 /* The message handler: adds a traceback. It never calls __tostring: an
- * error object that is not a string is described by its type. */
+ * error object that is not a string is described by its type. The message
+ * is kept as a Lua string (not a C string), so a NUL in it does not cut it
+ * short. */
 static int cg_msgh(lua_State *L) {
     cg_runtime *rt = cg_runtime_of(L);
-    const char *msg;
     if (rt->tripped) {
         cg_push_trip_message(L);
-        msg = lua_tostring(L, -1);
     } else if (lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER) {
-        msg = lua_tostring(L, 1);
+        lua_pushvalue(L, 1);
+        lua_tolstring(L, -1, NULL);
     } else {
         /* Positioned at the nearest Lua line, like a string error would be. */
         cg_runtime scratch;
         scratch.where[0] = '\0';
         cg_note_where(L, &scratch, 1);
-        msg = lua_pushfstring(L, "%s%s(error object is a %s value)", scratch.where,
-                              scratch.where[0] ? " " : "", luaL_typename(L, 1));
+        lua_pushfstring(L, "%s%s(error object is a %s value)", scratch.where,
+                        scratch.where[0] ? " " : "", luaL_typename(L, 1));
     }
-    luaL_traceback(L, L, msg, 1);
+    lua_pushliteral(L, "\n");
+    luaL_traceback(L, L, NULL, 1);
+    lua_concat(L, 3);
     return 1;
 }
 
@@ -274,7 +278,17 @@ static int cg_ro_next(lua_State *L) {
     return 1;
 }
 
+static const char *const CG_SORTED_PAIRS = "commend.pairs";
+
+/* pairs() of a read-only proxy: the sandbox's pairs over the table behind
+ * it (keys in a defined order), or lua_next when there is none yet. */
 static int cg_ro_pairs(lua_State *L) {
+    if (lua_getfield(L, LUA_REGISTRYINDEX, CG_SORTED_PAIRS) == LUA_TFUNCTION) {
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_call(L, 1, 3);
+        return 3;
+    }
+    lua_pop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_pushcclosure(L, cg_ro_next, 1);
     lua_pushvalue(L, 1);
@@ -370,4 +384,17 @@ static int cg_xpcall(lua_State *L) {
 
 void cg_push_safe_xpcall(lua_State *L) {
     lua_pushcfunction(L, cg_xpcall);
+}
+
+static int cg_metapairs(lua_State *L) {
+    if (luaL_getmetafield(L, 1, "__pairs") == LUA_TNIL) lua_pushnil(L);
+    return 1;
+}
+
+void cg_push_metapairs(lua_State *L) {
+    lua_pushcfunction(L, cg_metapairs);
+}
+
+void cg_keep_sorted_pairs(lua_State *L) {
+    lua_setfield(L, LUA_REGISTRYINDEX, CG_SORTED_PAIRS);
 }

@@ -1,879 +1,615 @@
 /*
-** pattern.c -- step-bounded string.find / string.match / string.gmatch /
-** string.gsub for Commend's Lua sandbox.
+** pattern.c -- Commend's string.find, string.match, string.gmatch and
+** string.gsub, held to the run's limits.
 **
-** Adapted from the pattern-matching section of lstrlib.c of Lua 5.4.4
-** (lstrlib.c: "Standard library for string operations and
-** pattern-matching").  Changes from the original:
-**   - the MatchState carries a step counter; every call of 'match', every
-**     iteration of the max_expand/min_expand loops, every subject character
-**     scanned by an expansion or by '%b', every back-reference comparison
-**     (per 16 bytes compared), every candidate of a plain find and every
-**     '%' escape processed in a gsub replacement string counts;
-**   - every CG_PATTERN_STEP_BATCH steps the steps are charged with
-**     cg_limits_charge(); when it returns nonzero the matcher sets a flag,
-**     unwinds (each caller checks the flag after a failed recursive call)
-**     and the Lua-visible function ends with 'return cg_limits_raise(L)';
-**   - the steps left at the end of each call are charged too;
-**   - max_expand decides the item's kind once before its expansion loop,
-**     and singlematch/match_class are forced inline (speed only; this
-**     keeps the bounded matcher as fast as the stock one under clang).
-** Everything else (results, errors, messages) is meant to be identical to
-** Lua 5.4.4's own functions.
+** Written for Commend from the Lua 5.4 reference manual (section 6.4.1,
+** "Patterns", and the descriptions of the four functions in 6.4); results
+** and error messages are those of Lua 5.4's own functions, which the
+** differential test (Tests/LuaGlueTests) checks case by case.
 **
-** ---------------------------------------------------------------------------
-** Lua is Copyright (C) 1994-2022 Lua.org, PUC-Rio.
-**
-** Permission is hereby granted, free of charge, to any person obtaining
-** a copy of this software and associated documentation files (the
-** "Software"), to deal in the Software without restriction, including
-** without limitation the rights to use, copy, modify, merge, publish,
-** distribute, sublicense, and/or sell copies of the Software, and to
-** permit persons to whom the Software is furnished to do so, subject to
-** the following conditions:
-**
-** The above copyright notice and this permission notice shall be
-** included in all copies or substantial portions of the Software.
-**
-** THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND,
-** EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
-** MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT.
-** IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY
-** CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT,
-** TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE
-** SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
-** ---------------------------------------------------------------------------
+** Why: Lua's count hook never fires while a C function runs, so a pattern
+** such as string.rep("a*", 20) .. "b" could backtrack for hours inside the
+** stock matcher. Here the work is counted in steps on the call's meter
+** (cg_meter.h), which charges the run's limits and ends the call with the
+** limit error once they trip: one step per attempt of a pattern item, per
+** subject byte scanned by an expansion or by %b, per 64 bytes compared by
+** a back reference or a plain find or copied from a replacement, per
+** replacement escape. Nesting is bounded (PT_MAX_DEPTH nested matcher
+** calls, then "pattern too complex"), so no pattern can exhaust the C
+** stack; the places that nest are those where Lua's own matcher does, so
+** that the same patterns are "too complex".
 */
+#include "cg_pattern.h"
+#include "cg_meter.h"
 
 #include <ctype.h>
-#include <limits.h>
-#include <stddef.h>
+#include <lauxlib.h>
+#include <stdint.h>
 #include <string.h>
 
-#include <lua.h>
-#include <lauxlib.h>
+#define PT_MAX_CAPTURES 32   /* as many captures as Lua allows */
+#define PT_MAX_DEPTH 200     /* nested matcher calls before "too complex" */
+#define PT_OPEN (-1)         /* capture length: opened, not closed yet */
+#define PT_POSITION (-2)     /* capture length: a position capture "()" */
+#define PT_NO_MATCH SIZE_MAX /* gmatch: no previous match end */
 
-#include "cg_pattern.h"
+typedef struct {
+    const char *start;
+    ptrdiff_t len;           /* >= 0, PT_OPEN or PT_POSITION */
+} pt_capture;
 
+/* One matching attempt's state: the subject, the end of the pattern, the
+** captures so far and the meter of the steps. */
+typedef struct {
+    lua_State *L;
+    const char *subject;
+    const char *subject_end;
+    const char *pattern_end;
+    int depth_left;
+    int ncaptures;
+    cg_meter meter;
+    pt_capture captures[PT_MAX_CAPTURES];
+} pt_matcher;
 
-#if defined(__GNUC__)
-#define cg_unlikely(x)  (__builtin_expect(((x) != 0), 0))
-#define cg_noinline     __attribute__((noinline))
-#define cg_inline       inline __attribute__((always_inline))
-#else
-#define cg_unlikely(x)  (x)
-#define cg_noinline
-#define cg_inline       inline
-#endif
-
-
-/*
-** maximum number of captures that a pattern can do during
-** pattern-matching. This limit is arbitrary, but must fit in
-** an unsigned char.
-*/
-#if !defined(LUA_MAXCAPTURES)
-#define LUA_MAXCAPTURES		32
-#endif
-
-
-/* macro to 'unsign' a character */
-#define uchar(c)	((unsigned char)(c))
-
-
-/*
-** translate a relative initial string position
-** (negative means back from end): clip result to [1, inf).
-** The length of any string in Lua must fit in a lua_Integer,
-** so there are no overflows in the casts.
-** The inverted comparison avoids a possible overflow
-** computing '-pos'.
-*/
-static size_t posrelatI (lua_Integer pos, size_t len) {
-  if (pos > 0)
-    return (size_t)pos;
-  else if (pos == 0)
-    return 1;
-  else if (pos < -(lua_Integer)len)  /* inverted comparison */
-    return 1;  /* clip to 1 */
-  else return len + (size_t)pos + 1;
+static void pt_init(pt_matcher *m, lua_State *L, const char *s, size_t sl,
+                    const char *p, size_t pl) {
+    m->L = L;
+    m->subject = s;
+    m->subject_end = s + sl;
+    m->pattern_end = p + pl;
+    m->depth_left = PT_MAX_DEPTH;
+    m->ncaptures = 0;
+    cg_meter_start(&m->meter, L);
 }
 
-
-/*
-** {======================================================
-** PATTERN MATCHING
-** =======================================================
-*/
-
-
-#define CAP_UNFINISHED	(-1)
-#define CAP_POSITION	(-2)
-
-
-typedef struct MatchState {
-  const char *src_init;  /* init of source string */
-  const char *src_end;  /* end ('\0') of source string */
-  const char *p_end;  /* end ('\0') of pattern */
-  lua_State *L;
-  int matchdepth;  /* control for recursive depth (to avoid C stack overflow) */
-  unsigned char level;  /* total number of captures (finished or unfinished) */
-  int aborted;  /* Commend: the step limit tripped; unwind and raise */
-  long countdown;  /* Commend: steps left before the next charge */
-  struct {
-    const char *init;
-    ptrdiff_t len;
-  } capture[LUA_MAXCAPTURES];
-} MatchState;
-
-
-/* recursive function */
-static const char *match (MatchState *ms, const char *s, const char *p);
-
-
-/* maximum recursion depth for 'match' */
-#if !defined(MAXCCALLS)
-#define MAXCCALLS	200
-#endif
-
-
-#define L_ESC		'%'
-#define SPECIALS	"^$*+?.([%-"
-
-
-/*
-** {------------------------------------------------------
-** Commend: step accounting
-** -------------------------------------------------------
-*/
-
-/* countdown value once the limit tripped: no further charges are made */
-#define CG_COUNTDOWN_OFF  (LONG_MAX / 2)
-
-static void cg_initsteps (MatchState *ms) {
-  ms->aborted = 0;
-  ms->countdown = CG_PATTERN_STEP_BATCH;
+/* Before each new attempt at another subject position. */
+static void pt_restart(pt_matcher *m) {
+    m->depth_left = PT_MAX_DEPTH;
+    m->ncaptures = 0;
 }
 
+#define PT_STEPS(m, n) cg_meter_add(&(m)->meter, (long)(n))
 
-/*
-** Charge the steps counted since the last charge. Returns nonzero (and
-** sets 'ms->aborted') when the run's limit has tripped.
-*/
-static cg_noinline int cg_charge (MatchState *ms) {
-  long used = CG_PATTERN_STEP_BATCH - ms->countdown;
-  if (ms->aborted)
-    return 1;
-  ms->countdown = CG_PATTERN_STEP_BATCH;
-  if (used > 0 && cg_limits_charge(ms->L, used) != 0) {
-    ms->aborted = 1;
-    ms->countdown = CG_COUNTDOWN_OFF;
-  }
-  return ms->aborted;
-}
+static void pt_flush(pt_matcher *m) { cg_meter_flush(&m->meter); }
 
+/* ---- character classes ------------------------------------------------- */
 
-/* count 'n' steps; true when the limit tripped (matcher must unwind) */
-#define cg_steps(ms,n) \
-  (cg_unlikely(((ms)->countdown -= (long)(n)) <= 0) && cg_charge(ms))
-
-
-/*
-** At the end of a call: charge the steps not charged yet. Returns nonzero
-** when the limit tripped (now or during the match).
-*/
-static int cg_finish (MatchState *ms) {
-  if (ms->aborted)
-    return 1;
-  if (ms->countdown < CG_PATTERN_STEP_BATCH)
-    return cg_charge(ms);
-  return 0;
-}
-
-/* }------------------------------------------------------ */
-
-
-static int check_capture (MatchState *ms, int l) {
-  l -= '1';
-  if (cg_unlikely(l < 0 || l >= ms->level ||
-                  ms->capture[l].len == CAP_UNFINISHED))
-    return luaL_error(ms->L, "invalid capture index %%%d", l + 1);
-  return l;
-}
-
-
-static int capture_to_close (MatchState *ms) {
-  int level = ms->level;
-  for (level--; level>=0; level--)
-    if (ms->capture[level].len == CAP_UNFINISHED) return level;
-  return luaL_error(ms->L, "invalid pattern capture");
-}
-
-
-static const char *classend (MatchState *ms, const char *p) {
-  switch (*p++) {
-    case L_ESC: {
-      if (cg_unlikely(p == ms->p_end))
-        luaL_error(ms->L, "malformed pattern (ends with '%%')");
-      return p+1;
+/* Whether byte c belongs to the class named by the letter after '%'
+** (%a, %c, %d, %g, %l, %p, %s, %u, %w, %x; upper case: the complement).
+** Any other character after '%' stands for itself. */
+static inline int pt_in_class(int c, int letter) {
+    int in;
+    switch (tolower(letter)) {
+    case 'a': in = isalpha(c); break;
+    case 'c': in = iscntrl(c); break;
+    case 'd': in = isdigit(c); break;
+    case 'g': in = isgraph(c); break;
+    case 'l': in = islower(c); break;
+    case 'p': in = ispunct(c); break;
+    case 's': in = isspace(c); break;
+    case 'u': in = isupper(c); break;
+    case 'w': in = isalnum(c); break;
+    case 'x': in = isxdigit(c); break;
+    case 'z': in = c == 0; break;  /* still accepted by Lua 5.4: the byte 0 */
+    default: return letter == c;
     }
-    case '[': {
-      if (*p == '^') p++;
-      do {  /* look for a ']' */
-        if (cg_unlikely(p == ms->p_end))
-          luaL_error(ms->L, "malformed pattern (missing ']')");
-        if (*(p++) == L_ESC && p < ms->p_end)
-          p++;  /* skip escapes (e.g. '%]') */
-      } while (*p != ']');
-      return p+1;
-    }
-    default: {
-      return p;
-    }
-  }
+    if (isupper(letter)) return !in;
+    return in != 0;
 }
 
-
-static cg_inline int match_class (int c, int cl) {
-  int res;
-  switch (tolower(cl)) {
-    case 'a' : res = isalpha(c); break;
-    case 'c' : res = iscntrl(c); break;
-    case 'd' : res = isdigit(c); break;
-    case 'g' : res = isgraph(c); break;
-    case 'l' : res = islower(c); break;
-    case 'p' : res = ispunct(c); break;
-    case 's' : res = isspace(c); break;
-    case 'u' : res = isupper(c); break;
-    case 'w' : res = isalnum(c); break;
-    case 'x' : res = isxdigit(c); break;
-    case 'z' : res = (c == 0); break;  /* deprecated option */
-    default: return (cl == c);
-  }
-  return (islower(cl) ? res : !res);
+/* Whether byte c belongs to the set [open .. close], 'open' at '[' and
+** 'close' at its ']'. */
+static int pt_in_set(int c, const char *open, const char *close) {
+    const unsigned char *q = (const unsigned char *)open + 1;
+    const unsigned char *end = (const unsigned char *)close;
+    int verdict = 1;
+    if (*q == '^') {
+        verdict = 0;
+        q++;
+    }
+    for (; q < end; q++) {
+        if (*q == '%') {
+            q++;
+            if (pt_in_class(c, *q)) return verdict;
+        } else if (q + 2 < end && q[1] == '-') {
+            if (q[0] <= c && c <= q[2]) return verdict;
+            q += 2;
+        } else if (*q == c) {
+            return verdict;
+        }
+    }
+    return !verdict;
 }
 
-
-static int matchbracketclass (int c, const char *p, const char *ec) {
-  int sig = 1;
-  if (*(p+1) == '^') {
-    sig = 0;
-    p++;  /* skip the '^' */
-  }
-  while (++p < ec) {
-    if (*p == L_ESC) {
-      p++;
-      if (match_class(c, uchar(*p)))
-        return sig;
+/* The end of the single-character class that starts at p (p is inside the
+** pattern). Raises the malformed-pattern errors. */
+static const char *pt_class_end(pt_matcher *m, const char *p) {
+    const char *end = m->pattern_end;
+    char first = *p++;
+    if (first == '%') {
+        if (p >= end) luaL_error(m->L, "malformed pattern (ends with '%%')");
+        return p + 1;
     }
-    else if ((*(p+1) == '-') && (p+2 < ec)) {
-      p+=2;
-      if (uchar(*(p-2)) <= c && c <= uchar(*p))
-        return sig;
+    if (first == '[') {
+        if (p < end && *p == '^') p++;
+        /* The first byte of a set is always a member, even ']'. */
+        do {
+            if (p >= end) luaL_error(m->L, "malformed pattern (missing ']')");
+            if (*p++ == '%' && p < end) p++;
+        } while (p >= end || *p != ']');
+        return p + 1;
     }
-    else if (uchar(*p) == c) return sig;
-  }
-  return !sig;
+    return p;
 }
 
-
-static cg_inline int singlematch (MatchState *ms, const char *s,
-                                   const char *p, const char *ep) {
-  if (s >= ms->src_end)
-    return 0;
-  else {
-    int c = uchar(*s);
+/* Whether the subject byte at s matches the class [p, ep). */
+static inline int pt_single(const pt_matcher *m, const char *s, const char *p,
+                     const char *ep) {
+    if (s >= m->subject_end) return 0;
+    int c = (unsigned char)*s;
     switch (*p) {
-      case '.': return 1;  /* matches any char */
-      case L_ESC: return match_class(c, uchar(*(p+1)));
-      case '[': return matchbracketclass(c, p, ep-1);
-      default:  return (uchar(*p) == c);
+    case '.': return 1;
+    case '%': return pt_in_class(c, (unsigned char)p[1]);
+    case '[': return pt_in_set(c, p, ep - 1);
+    default: return (unsigned char)*p == c;
     }
-  }
 }
 
+/* ---- the matcher --------------------------------------------------------- */
 
-static const char *matchbalance (MatchState *ms, const char *s,
-                                   const char *p) {
-  if (cg_unlikely(p >= ms->p_end - 1))
-    luaL_error(ms->L, "malformed pattern (missing arguments to '%%b')");
-  if (*s != *p) return NULL;
-  else {
-    const char *start = s;
-    int b = *p;
-    int e = *(p+1);
-    int cont = 1;
-    while (++s < ms->src_end) {
-      if (*s == e) {
-        if (--cont == 0) {
-          if (cg_steps(ms, s - start)) return NULL;  /* Commend */
-          return s+1;
-        }
-      }
-      else if (*s == b) cont++;
+static const char *pt_match(pt_matcher *m, const char *s, const char *p);
+
+/* x* and x+ (after its first byte): take as many as possible, then give
+** back one at a time until the rest of the pattern matches. */
+static const char *pt_longest(pt_matcher *m, const char *s, const char *p,
+                              const char *ep) {
+    size_t count = 0;
+    while (pt_single(m, s + count, p, ep)) count++;
+    PT_STEPS(m, count);
+    /* Each try below is charged by pt_match itself. */
+    for (;;) {
+        const char *rest = pt_match(m, s + count, ep + 1);
+        if (rest != NULL) return rest;
+        if (count == 0) return NULL;
+        count--;
     }
-    (void)cg_steps(ms, s - start);  /* Commend (result is NULL either way) */
-  }
-  return NULL;  /* string ends out of balance */
 }
 
-
-static const char *max_expand (MatchState *ms, const char *s,
-                                 const char *p, const char *ep) {
-  ptrdiff_t i = 0;  /* counts maximum expand for item */
-  /* Commend: same as 'while (singlematch(ms, s + i, p, ep)) i++;' with
-     the item's kind decided once instead of once per character */
-  ptrdiff_t avail = ms->src_end - s;
-  switch (*p) {
-    case '.': i = avail; break;  /* matches any char */
-    case L_ESC: {
-      int cl = uchar(*(p+1));
-      while (i < avail && match_class(uchar(s[i]), cl)) i++;
-      break;
+/* x-: take as few as possible, one more at a time. */
+static const char *pt_shortest(pt_matcher *m, const char *s, const char *p,
+                               const char *ep) {
+    for (;;) {
+        const char *rest = pt_match(m, s, ep + 1);
+        if (rest != NULL) return rest;
+        if (!pt_single(m, s, p, ep)) return NULL;
+        s++;
     }
-    case '[': {
-      while (i < avail && matchbracketclass(uchar(s[i]), p, ep-1)) i++;
-      break;
-    }
-    default: {
-      int c = uchar(*p);
-      while (i < avail && uchar(s[i]) == c) i++;
-      break;
-    }
-  }
-  if (cg_steps(ms, i)) return NULL;  /* Commend: one step per iteration */
-  /* keeps trying to match with the maximum repetitions */
-  while (i>=0) {
-    const char *res;
-    if (cg_steps(ms, 1)) return NULL;  /* Commend */
-    res = match(ms, (s+i), ep+1);
-    if (res) return res;
-    if (cg_unlikely(ms->aborted)) return NULL;  /* Commend: unwind */
-    i--;  /* else didn't match; reduce 1 repetition to try again */
-  }
-  return NULL;
 }
 
-
-static const char *min_expand (MatchState *ms, const char *s,
-                                 const char *p, const char *ep) {
-  for (;;) {
-    const char *res;
-    if (cg_steps(ms, 1)) return NULL;  /* Commend */
-    res = match(ms, s, ep+1);
-    if (res != NULL)
-      return res;
-    else if (cg_unlikely(ms->aborted))  /* Commend: unwind */
-      return NULL;
-    else if (singlematch(ms, s, p, ep))
-      s++;  /* try with one more repetition */
-    else return NULL;
-  }
+/* '(' or '()': opens capture number ncaptures + 1 at s. */
+static const char *pt_open_capture(pt_matcher *m, const char *s,
+                                   const char *p, ptrdiff_t kind) {
+    if (m->ncaptures >= PT_MAX_CAPTURES) luaL_error(m->L, "too many captures");
+    pt_capture *c = &m->captures[m->ncaptures++];
+    c->start = s;
+    c->len = kind;
+    const char *rest = pt_match(m, s, p);
+    if (rest == NULL) m->ncaptures--;
+    return rest;
 }
 
-
-static const char *start_capture (MatchState *ms, const char *s,
-                                    const char *p, int what) {
-  const char *res;
-  int level = ms->level;
-  if (level >= LUA_MAXCAPTURES) luaL_error(ms->L, "too many captures");
-  ms->capture[level].init = s;
-  ms->capture[level].len = what;
-  ms->level = level+1;
-  if ((res=match(ms, s, p)) == NULL)  /* match failed? */
-    ms->level--;  /* undo capture */
-  return res;
+/* ')': closes the innermost capture still open. */
+static const char *pt_close_capture(pt_matcher *m, const char *s,
+                                    const char *p) {
+    int i = m->ncaptures - 1;
+    while (i >= 0 && m->captures[i].len != PT_OPEN) i--;
+    if (i < 0) luaL_error(m->L, "invalid pattern capture");
+    m->captures[i].len = s - m->captures[i].start;
+    const char *rest = pt_match(m, s, p);
+    if (rest == NULL) m->captures[i].len = PT_OPEN;
+    return rest;
 }
 
-
-static const char *end_capture (MatchState *ms, const char *s,
-                                  const char *p) {
-  int l = capture_to_close(ms);
-  const char *res;
-  ms->capture[l].len = s - ms->capture[l].init;  /* close capture */
-  if ((res = match(ms, s, p)) == NULL)  /* match failed? */
-    ms->capture[l].len = CAP_UNFINISHED;  /* undo capture */
-  return res;
+/* %1 ... %9: the same bytes again as closed capture 'digit'. A position
+** capture has no bytes to repeat and never matches. */
+static const char *pt_back_reference(pt_matcher *m, const char *s, int digit) {
+    int i = digit - '1';
+    if (i < 0 || i >= m->ncaptures || m->captures[i].len == PT_OPEN)
+        luaL_error(m->L, "invalid capture index %%%d", i + 1);
+    if (m->captures[i].len < 0) return NULL;
+    size_t len = (size_t)m->captures[i].len;
+    PT_STEPS(m, 1 + len / 64);
+    if ((size_t)(m->subject_end - s) >= len &&
+        memcmp(m->captures[i].start, s, len) == 0)
+        return s + len;
+    return NULL;
 }
 
-
-static const char *match_capture (MatchState *ms, const char *s, int l) {
-  size_t len;
-  l = check_capture(ms, l);
-  len = ms->capture[l].len;  /* (huge for a position capture: no match) */
-  if ((size_t)(ms->src_end-s) >= len) {
-    if (cg_steps(ms, len >> 4)) return NULL;  /* Commend: memcmp cost */
-    if (memcmp(ms->capture[l].init, s, len) == 0)
-      return s+len;
-  }
-  return NULL;
-}
-
-
-static const char *match (MatchState *ms, const char *s, const char *p) {
-  if (cg_steps(ms, 1))  /* Commend: one step per call */
-    return NULL;  /* limit tripped: unwind */
-  if (cg_unlikely(ms->matchdepth-- == 0))
-    luaL_error(ms->L, "pattern too complex");
-  init: /* using goto's to optimize tail recursion */
-  if (p != ms->p_end) {  /* end of pattern? */
-    switch (*p) {
-      case '(': {  /* start capture */
-        if (*(p + 1) == ')')  /* position capture? */
-          s = start_capture(ms, s, p + 2, CAP_POSITION);
-        else
-          s = start_capture(ms, s, p + 1, CAP_UNFINISHED);
-        break;
-      }
-      case ')': {  /* end capture */
-        s = end_capture(ms, s, p + 1);
-        break;
-      }
-      case '$': {
-        if ((p + 1) != ms->p_end)  /* is the '$' the last char in pattern? */
-          goto dflt;  /* no; go to default */
-        s = (s == ms->src_end) ? s : NULL;  /* check end of string */
-        break;
-      }
-      case L_ESC: {  /* escaped sequences not in the format class[*+?-]? */
-        switch (*(p + 1)) {
-          case 'b': {  /* balanced string? */
-            s = matchbalance(ms, s, p + 2);
-            if (s != NULL) {
-              p += 4; goto init;  /* return match(ms, s, p + 4); */
-            }  /* else fail (s == NULL) */
-            break;
-          }
-          case 'f': {  /* frontier? */
-            const char *ep; char previous;
-            p += 2;
-            if (cg_unlikely(*p != '['))
-              luaL_error(ms->L, "missing '[' after '%%f' in pattern");
-            ep = classend(ms, p);  /* points to what is next */
-            previous = (s == ms->src_init) ? '\0' : *(s - 1);
-            if (!matchbracketclass(uchar(previous), p, ep - 1) &&
-               matchbracketclass(uchar(*s), p, ep - 1)) {
-              p = ep; goto init;  /* return match(ms, s, ep); */
+/* %bxy at s: x, then bytes up to the y that balances it. p is after "%b". */
+static const char *pt_balanced(pt_matcher *m, const char *s, const char *p) {
+    if (p + 1 >= m->pattern_end)
+        luaL_error(m->L, "malformed pattern (missing arguments to '%%b')");
+    char open = p[0], close = p[1];
+    if (s >= m->subject_end || *s != open) return NULL;
+    int depth = 1;
+    for (const char *t = s + 1; t < m->subject_end; t++) {
+        if (*t == close) {
+            if (--depth == 0) {
+                PT_STEPS(m, t - s);
+                return t + 1;
             }
-            s = NULL;  /* match failed */
-            break;
-          }
-          case '0': case '1': case '2': case '3':
-          case '4': case '5': case '6': case '7':
-          case '8': case '9': {  /* capture results (%0-%9)? */
-            s = match_capture(ms, s, uchar(*(p + 1)));
-            if (s != NULL) {
-              p += 2; goto init;  /* return match(ms, s, p + 2) */
+        } else if (*t == open) {
+            depth++;
+        }
+    }
+    PT_STEPS(m, m->subject_end - s);
+    return NULL;
+}
+
+/* The rest of the pattern from p against the subject from s, without a new
+** level of nesting for the items that need none. */
+static const char *pt_match_here(pt_matcher *m, const char *s, const char *p) {
+    const char *pend = m->pattern_end;
+    for (;;) {
+        PT_STEPS(m, 1);
+        if (p == pend) return s;
+        switch (*p) {
+        case '(':
+            if (p + 1 < pend && p[1] == ')')
+                return pt_open_capture(m, s, p + 2, PT_POSITION);
+            return pt_open_capture(m, s, p + 1, PT_OPEN);
+        case ')':
+            return pt_close_capture(m, s, p + 1);
+        case '$':
+            if (p + 1 == pend) return s == m->subject_end ? s : NULL;
+            break;  /* a '$' elsewhere is an ordinary byte */
+        case '%': {
+            int next = p + 1 < pend ? (unsigned char)p[1] : 0;
+            if (next == 'b') {
+                s = pt_balanced(m, s, p + 2);
+                if (s == NULL) return NULL;
+                p += 4;
+                continue;
             }
-            break;
-          }
-          default: goto dflt;
-        }
-        break;
-      }
-      default: dflt: {  /* pattern class plus optional suffix */
-        const char *ep = classend(ms, p);  /* points to optional suffix */
-        /* does not match at least once? */
-        if (!singlematch(ms, s, p, ep)) {
-          if (*ep == '*' || *ep == '?' || *ep == '-') {  /* accept empty? */
-            p = ep + 1; goto init;  /* return match(ms, s, ep + 1); */
-          }
-          else  /* '+' or no suffix */
-            s = NULL;  /* fail */
-        }
-        else {  /* matched once */
-          switch (*ep) {  /* handle optional suffix */
-            case '?': {  /* optional */
-              const char *res;
-              if ((res = match(ms, s + 1, ep + 1)) != NULL)
-                s = res;
-              else if (cg_unlikely(ms->aborted))  /* Commend: unwind */
-                s = NULL;
-              else {
-                p = ep + 1; goto init;  /* else return match(ms, s, ep + 1); */
-              }
-              break;
+            if (next == 'f') {
+                p += 2;
+                if (p >= pend || *p != '[')
+                    luaL_error(m->L, "missing '[' after '%%f' in pattern");
+                const char *ep = pt_class_end(m, p);
+                int before = s == m->subject ? 0 : (unsigned char)s[-1];
+                int here = s < m->subject_end ? (unsigned char)*s : 0;
+                if (pt_in_set(before, p, ep - 1) || !pt_in_set(here, p, ep - 1))
+                    return NULL;
+                p = ep;
+                continue;
             }
-            case '+':  /* 1 or more repetitions */
-              s++;  /* 1 match already done */
-              /* FALLTHROUGH */
-            case '*':  /* 0 or more repetitions */
-              s = max_expand(ms, s, p, ep);
-              break;
-            case '-':  /* 0 or more repetitions (minimum) */
-              s = min_expand(ms, s, p, ep);
-              break;
-            default:  /* no suffix */
-              s++; p = ep; goto init;  /* return match(ms, s + 1, ep); */
-          }
+            if (next >= '0' && next <= '9') {
+                s = pt_back_reference(m, s, next);
+                if (s == NULL) return NULL;
+                p += 2;
+                continue;
+            }
+            break;  /* %x: a class */
         }
-        break;
-      }
-    }
-  }
-  ms->matchdepth++;
-  return s;
-}
-
-
-
-/*
-** Plain search of 's2' inside 's1'. Commend: counts one step per
-** candidate position plus one per 16 bytes compared there (memchr/memcmp
-** of a long needle over a long haystack is quadratic).
-*/
-static const char *lmemfind (MatchState *ms, const char *s1, size_t l1,
-                               const char *s2, size_t l2) {
-  if (l2 == 0) return s1;  /* empty strings are everywhere */
-  else if (l2 > l1) return NULL;  /* avoids a negative 'l1' */
-  else {
-    const char *init;  /* to search for a '*s2' inside 's1' */
-    l2--;  /* 1st char will be checked by 'memchr' */
-    l1 = l1-l2;  /* 's2' cannot be found after that */
-    while (l1 > 0 && (init = (const char *)memchr(s1, *s2, l1)) != NULL) {
-      if (cg_steps(ms, 1 + (l2 >> 4))) return NULL;  /* Commend */
-      init++;   /* 1st char is already checked */
-      if (memcmp(init, s2+1, l2) == 0)
-        return init-1;
-      else {  /* correct 'l1' and 's1' to try again */
-        l1 -= init-s1;
-        s1 = init;
-      }
-    }
-    return NULL;  /* not found */
-  }
-}
-
-
-/*
-** get information about the i-th capture. If there are no captures
-** and 'i==0', return information about the whole match, which
-** is the range 's'..'e'. If the capture is a string, return
-** its length and put its address in '*cap'. If it is an integer
-** (a position), push it on the stack and return CAP_POSITION.
-*/
-static size_t get_onecapture (MatchState *ms, int i, const char *s,
-                              const char *e, const char **cap) {
-  if (i >= ms->level) {
-    if (cg_unlikely(i != 0))
-      luaL_error(ms->L, "invalid capture index %%%d", i + 1);
-    *cap = s;
-    return e - s;
-  }
-  else {
-    ptrdiff_t capl = ms->capture[i].len;
-    *cap = ms->capture[i].init;
-    if (cg_unlikely(capl == CAP_UNFINISHED))
-      luaL_error(ms->L, "unfinished capture");
-    else if (capl == CAP_POSITION)
-      lua_pushinteger(ms->L, (ms->capture[i].init - ms->src_init) + 1);
-    return capl;
-  }
-}
-
-
-/*
-** Push the i-th capture on the stack.
-*/
-static void push_onecapture (MatchState *ms, int i, const char *s,
-                                                    const char *e) {
-  const char *cap;
-  ptrdiff_t l = get_onecapture(ms, i, s, e, &cap);
-  if (l != CAP_POSITION)
-    lua_pushlstring(ms->L, cap, l);
-  /* else position was already pushed */
-}
-
-
-static int push_captures (MatchState *ms, const char *s, const char *e) {
-  int i;
-  int nlevels = (ms->level == 0 && s) ? 1 : ms->level;
-  luaL_checkstack(ms->L, nlevels, "too many captures");
-  for (i = 0; i < nlevels; i++)
-    push_onecapture(ms, i, s, e);
-  return nlevels;  /* number of strings pushed */
-}
-
-
-/* check whether pattern has no special characters */
-static int nospecials (const char *p, size_t l) {
-  size_t upto = 0;
-  do {
-    if (strpbrk(p + upto, SPECIALS))
-      return 0;  /* pattern has a special character */
-    upto += strlen(p + upto) + 1;  /* may have more after \0 */
-  } while (upto <= l);
-  return 1;  /* no special chars found */
-}
-
-
-static void prepstate (MatchState *ms, lua_State *L,
-                       const char *s, size_t ls, const char *p, size_t lp) {
-  ms->L = L;
-  ms->matchdepth = MAXCCALLS;
-  ms->src_init = s;
-  ms->src_end = s + ls;
-  ms->p_end = p + lp;
-  cg_initsteps(ms);
-}
-
-
-static void reprepstate (MatchState *ms) {
-  ms->level = 0;
-}
-
-
-static int str_find_aux (lua_State *L, int find) {
-  size_t ls, lp;
-  const char *s = luaL_checklstring(L, 1, &ls);
-  const char *p = luaL_checklstring(L, 2, &lp);
-  size_t init = posrelatI(luaL_optinteger(L, 3, 1), ls) - 1;
-  MatchState ms;
-  if (init > ls) {  /* start after string's end? */
-    luaL_pushfail(L);  /* cannot find anything */
-    return 1;
-  }
-  /* explicit request or no special characters? */
-  if (find && (lua_toboolean(L, 4) || nospecials(p, lp))) {
-    /* do a plain search */
-    const char *s2;
-    ms.L = L;
-    cg_initsteps(&ms);
-    s2 = lmemfind(&ms, s + init, ls - init, p, lp);
-    if (cg_finish(&ms))  /* Commend */
-      return cg_limits_raise(L);
-    if (s2) {
-      lua_pushinteger(L, (s2 - s) + 1);
-      lua_pushinteger(L, (s2 - s) + lp);
-      return 2;
-    }
-  }
-  else {
-    const char *s1 = s + init;
-    int anchor = (*p == '^');
-    if (anchor) {
-      p++; lp--;  /* skip anchor character */
-    }
-    prepstate(&ms, L, s, ls, p, lp);
-    do {
-      const char *res;
-      reprepstate(&ms);
-      res = match(&ms, s1, p);
-      if (cg_unlikely(ms.aborted))  /* Commend */
-        return cg_limits_raise(L);
-      if (res != NULL) {
-        if (cg_finish(&ms))  /* Commend */
-          return cg_limits_raise(L);
-        if (find) {
-          lua_pushinteger(L, (s1 - s) + 1);  /* start */
-          lua_pushinteger(L, res - s);   /* end */
-          return push_captures(&ms, NULL, 0) + 2;
+        default:
+            break;
         }
-        else
-          return push_captures(&ms, s1, res);
-      }
-    } while (s1++ < ms.src_end && !anchor);
-    if (cg_finish(&ms))  /* Commend */
-      return cg_limits_raise(L);
-  }
-  luaL_pushfail(L);  /* not found */
-  return 1;
-}
-
-
-static int str_find (lua_State *L) {
-  return str_find_aux(L, 1);
-}
-
-
-static int str_match (lua_State *L) {
-  return str_find_aux(L, 0);
-}
-
-
-/* state for 'gmatch' */
-typedef struct GMatchState {
-  const char *src;  /* current position */
-  const char *p;  /* pattern */
-  const char *lastmatch;  /* end of last match */
-  MatchState ms;  /* match state */
-} GMatchState;
-
-
-static int gmatch_aux (lua_State *L) {
-  GMatchState *gm = (GMatchState *)lua_touserdata(L, lua_upvalueindex(3));
-  const char *src;
-  gm->ms.L = L;
-  cg_initsteps(&gm->ms);  /* Commend: each call is charged on its own */
-  for (src = gm->src; src <= gm->ms.src_end; src++) {
-    const char *e;
-    reprepstate(&gm->ms);
-    e = match(&gm->ms, src, gm->p);
-    if (cg_unlikely(gm->ms.aborted))  /* Commend */
-      return cg_limits_raise(L);
-    if (e != NULL && e != gm->lastmatch) {
-      if (cg_finish(&gm->ms))  /* Commend */
-        return cg_limits_raise(L);
-      gm->src = gm->lastmatch = e;
-      return push_captures(&gm->ms, src, e);
+        /* One single-character class, perhaps followed by ?, *, + or -. */
+        const char *ep = pt_class_end(m, p);
+        int suffix = ep < pend ? (unsigned char)*ep : 0;
+        if (!pt_single(m, s, p, ep)) {
+            if (suffix == '*' || suffix == '?' || suffix == '-') {
+                p = ep + 1;  /* zero repetitions are fine */
+                continue;
+            }
+            return NULL;
+        }
+        switch (suffix) {
+        case '?': {
+            const char *rest = pt_match(m, s + 1, ep + 1);
+            if (rest != NULL) return rest;
+            p = ep + 1;
+            continue;
+        }
+        case '+': return pt_longest(m, s + 1, p, ep);
+        case '*': return pt_longest(m, s, p, ep);
+        case '-': return pt_shortest(m, s, p, ep);
+        default:
+            s++;
+            p = ep;
+            continue;
+        }
     }
-  }
-  if (cg_finish(&gm->ms))  /* Commend */
-    return cg_limits_raise(L);
-  return 0;  /* not found */
 }
 
-
-static int gmatch (lua_State *L) {
-  size_t ls, lp;
-  const char *s = luaL_checklstring(L, 1, &ls);
-  const char *p = luaL_checklstring(L, 2, &lp);
-  size_t init = posrelatI(luaL_optinteger(L, 3, 1), ls) - 1;
-  GMatchState *gm;
-  lua_settop(L, 2);  /* keep strings on closure to avoid being collected */
-  gm = (GMatchState *)lua_newuserdatauv(L, sizeof(GMatchState), 0);
-  if (init > ls)  /* start after string's end? */
-    init = ls + 1;  /* avoid overflows in 's + init' */
-  prepstate(&gm->ms, L, s, ls, p, lp);
-  gm->src = s + init; gm->p = p; gm->lastmatch = NULL;
-  lua_pushcclosure(L, gmatch_aux, 3);
-  return 1;
+/* One level of nesting: the end of the match of p at s, or NULL. */
+static const char *pt_match(pt_matcher *m, const char *s, const char *p) {
+    if (m->depth_left-- == 0) luaL_error(m->L, "pattern too complex");
+    const char *end = pt_match_here(m, s, p);
+    m->depth_left++;
+    return end;
 }
 
+/* ---- captures as Lua values -------------------------------------------- */
 
-static void add_s (MatchState *ms, luaL_Buffer *b, const char *s,
-                                                   const char *e) {
-  size_t l;
-  lua_State *L = ms->L;
-  const char *news = lua_tolstring(L, 3, &l);
-  const char *p;
-  while ((p = (char *)memchr(news, L_ESC, l)) != NULL) {
-    if (cg_steps(ms, 1)) return;  /* Commend: caller checks ms->aborted */
-    luaL_addlstring(b, news, p - news);
-    p++;  /* skip ESC */
-    if (*p == L_ESC)  /* '%%' */
-      luaL_addchar(b, *p);
-    else if (*p == '0')  /* '%0' */
-        luaL_addlstring(b, s, e - s);
-    else if (isdigit(uchar(*p))) {  /* '%n' */
-      const char *cap;
-      ptrdiff_t resl = get_onecapture(ms, *p - '1', s, e, &cap);
-      if (resl == CAP_POSITION)
-        luaL_addvalue(b);  /* add position to accumulated result */
-      else
-        luaL_addlstring(b, cap, resl);
+/* Pushes capture i (from 0); with no captures at all, i == 0 is the whole
+** match [s, e). */
+static void pt_push_capture(pt_matcher *m, int i, const char *s, const char *e) {
+    if (i >= m->ncaptures) {
+        if (i != 0) luaL_error(m->L, "invalid capture index %%%d", i + 1);
+        lua_pushlstring(m->L, s, (size_t)(e - s));
+        return;
     }
+    const pt_capture *c = &m->captures[i];
+    if (c->len == PT_OPEN) luaL_error(m->L, "unfinished capture");
+    if (c->len == PT_POSITION)
+        lua_pushinteger(m->L, (lua_Integer)(c->start - m->subject) + 1);
     else
-      luaL_error(L, "invalid use of '%c' in replacement string", L_ESC);
-    l -= p + 1 - news;
-    news = p + 1;
-  }
-  luaL_addlstring(b, news, l);
+        lua_pushlstring(m->L, c->start, (size_t)c->len);
 }
 
-
-/*
-** Add the replacement value to the string buffer 'b'.
-** Return true if the original string was changed. (Function calls and
-** table indexing resulting in nil or false do not change the subject.)
-*/
-static int add_value (MatchState *ms, luaL_Buffer *b, const char *s,
-                                      const char *e, int tr) {
-  lua_State *L = ms->L;
-  switch (tr) {
-    case LUA_TFUNCTION: {  /* call the function */
-      int n;
-      lua_pushvalue(L, 3);  /* push the function */
-      n = push_captures(ms, s, e);  /* all captures as arguments */
-      lua_call(L, n, 1);  /* call it */
-      break;
-    }
-    case LUA_TTABLE: {  /* index the table */
-      push_onecapture(ms, 0, s, e);  /* first capture is the index */
-      lua_gettable(L, 3);
-      break;
-    }
-    default: {  /* LUA_TNUMBER or LUA_TSTRING */
-      add_s(ms, b, s, e);  /* add value to the buffer */
-      return 1;  /* something changed */
-    }
-  }
-  if (!lua_toboolean(L, -1)) {  /* nil or false? */
-    lua_pop(L, 1);  /* remove value */
-    luaL_addlstring(b, s, e - s);  /* keep original text */
-    return 0;  /* no changes */
-  }
-  else if (cg_unlikely(!lua_isstring(L, -1)))
-    return luaL_error(L, "invalid replacement value (a %s)",
-                         luaL_typename(L, -1));
-  else {
-    luaL_addvalue(b);  /* add result to accumulator */
-    return 1;  /* something changed */
-  }
+/* Pushes every capture, or the whole match when there are none and s is
+** given; returns how many values were pushed. */
+static int pt_push_captures(pt_matcher *m, const char *s, const char *e) {
+    int n = (m->ncaptures == 0 && s != NULL) ? 1 : m->ncaptures;
+    luaL_checkstack(m->L, n, "too many captures");
+    for (int i = 0; i < n; i++) pt_push_capture(m, i, s, e);
+    return n;
 }
 
+/* ---- helpers of the Lua functions ---------------------------------------- */
 
-static int str_gsub (lua_State *L) {
-  size_t srcl, lp;
-  const char *src = luaL_checklstring(L, 1, &srcl);  /* subject */
-  const char *p = luaL_checklstring(L, 2, &lp);  /* pattern */
-  const char *lastmatch = NULL;  /* end of last match */
-  int tr = lua_type(L, 3);  /* replacement type */
-  lua_Integer max_s = luaL_optinteger(L, 4, srcl + 1);  /* max replacements */
-  int anchor = (*p == '^');
-  lua_Integer n = 0;  /* replacement count */
-  int changed = 0;  /* change flag */
-  MatchState ms;
-  luaL_Buffer b;
-  luaL_argexpected(L, tr == LUA_TNUMBER || tr == LUA_TSTRING ||
-                   tr == LUA_TFUNCTION || tr == LUA_TTABLE, 3,
-                      "string/function/table");
-  luaL_buffinit(L, &b);
-  if (anchor) {
-    p++; lp--;  /* skip anchor character */
-  }
-  prepstate(&ms, L, src, srcl, p, lp);
-  while (n < max_s) {
-    const char *e;
-    reprepstate(&ms);  /* (re)prepare state for new match */
-    e = match(&ms, src, p);
-    if (cg_unlikely(ms.aborted))  /* Commend */
-      return cg_limits_raise(L);
-    if (e != NULL && e != lastmatch) {  /* match? */
-      n++;
-      changed = add_value(&ms, &b, src, e, tr) | changed;
-      if (cg_unlikely(ms.aborted))  /* Commend: tripped in add_s */
-        return cg_limits_raise(L);
-      src = lastmatch = e;
-    }
-    else if (src < ms.src_end)  /* otherwise, skip one character */
-      luaL_addchar(&b, *src++);
-    else break;  /* end of subject */
-    if (anchor) break;
-  }
-  if (cg_finish(&ms))  /* Commend */
-    return cg_limits_raise(L);
-  if (!changed)  /* no changes? */
-    lua_pushvalue(L, 1);  /* return original string */
-  else {  /* something changed */
-    luaL_addlstring(&b, src, ms.src_end-src);
-    luaL_pushresult(&b);  /* create and return new string */
-  }
-  lua_pushinteger(L, n);  /* number of substitutions */
-  return 2;
+/* A start position as Lua counts it (1-based, negative from the end) made
+** into a 0-based offset; may be past the end. */
+static size_t pt_start_offset(lua_Integer init, size_t len) {
+    if (init > 0) return (size_t)init - 1;
+    if (init == 0 || init < -(lua_Integer)len) return 0;
+    return len - (size_t)(-init);
 }
 
-/* }====================================================== */
+static int pt_has_magic(const char *p, size_t len) {
+    for (size_t i = 0; i < len; i++)
+        if (memchr("^$*+?.([%-", p[i], 10) != NULL) return 1;
+    return 0;
+}
 
+/* The first occurrence of needle in haystack, byte for byte. */
+static const char *pt_plain_find(pt_matcher *m, const char *hay, size_t hay_len,
+                                 const char *needle, size_t needle_len) {
+    if (needle_len == 0) return hay;
+    if (needle_len > hay_len) return NULL;
+    const char *last = hay + (hay_len - needle_len);
+    const char *at = hay;
+    while (at <= last) {
+        const char *hit = memchr(at, needle[0], (size_t)(last - at) + 1);
+        if (hit == NULL) {
+            PT_STEPS(m, 1 + (last - at) / 64);
+            return NULL;
+        }
+        PT_STEPS(m, 1 + (hit - at) / 64 + (long)(needle_len / 64));
+        if (memcmp(hit + 1, needle + 1, needle_len - 1) == 0) return hit;
+        at = hit + 1;
+    }
+    return NULL;
+}
 
-void cg_open_patterns (lua_State *L, int tableIndex) {
-  int t = lua_absindex(L, tableIndex);
-  lua_pushcfunction(L, str_find);
-  lua_setfield(L, t, "find");
-  lua_pushcfunction(L, str_match);
-  lua_setfield(L, t, "match");
-  lua_pushcfunction(L, gmatch);
-  lua_setfield(L, t, "gmatch");
-  lua_pushcfunction(L, str_gsub);
-  lua_setfield(L, t, "gsub");
+/* ---- string.find and string.match ------------------------------------------ */
+
+static int pt_find_or_match(lua_State *L, int find) {
+    size_t sl, pl;
+    const char *s = luaL_checklstring(L, 1, &sl);
+    const char *p = luaL_checklstring(L, 2, &pl);
+    size_t start = pt_start_offset(luaL_optinteger(L, 3, 1), sl);
+    if (start > sl) {
+        luaL_pushfail(L);
+        return 1;
+    }
+    pt_matcher m;
+    pt_init(&m, L, s, sl, p, pl);
+    if (find && (lua_toboolean(L, 4) || !pt_has_magic(p, pl))) {
+        const char *hit = pt_plain_find(&m, s + start, sl - start, p, pl);
+        pt_flush(&m);
+        if (hit == NULL) {
+            luaL_pushfail(L);
+            return 1;
+        }
+        lua_pushinteger(L, (lua_Integer)(hit - s) + 1);
+        lua_pushinteger(L, (lua_Integer)(hit - s) + (lua_Integer)pl);
+        return 2;
+    }
+    int anchored = pl > 0 && p[0] == '^';
+    if (anchored) {
+        p++;
+        pl--;
+        m.pattern_end = p + pl;
+    }
+    for (const char *at = s + start;; at++) {
+        pt_restart(&m);
+        const char *end = pt_match(&m, at, p);
+        if (end != NULL) {
+            int n;
+            if (find) {
+                lua_pushinteger(L, (lua_Integer)(at - s) + 1);
+                lua_pushinteger(L, (lua_Integer)(end - s));
+                n = 2 + pt_push_captures(&m, NULL, NULL);
+            } else {
+                n = pt_push_captures(&m, at, end);
+            }
+            pt_flush(&m);
+            return n;
+        }
+        if (anchored || at >= m.subject_end) break;
+    }
+    pt_flush(&m);
+    luaL_pushfail(L);
+    return 1;
+}
+
+static int pt_find(lua_State *L) { return pt_find_or_match(L, 1); }
+static int pt_match_fn(lua_State *L) { return pt_find_or_match(L, 0); }
+
+/* ---- string.gmatch ------------------------------------------------------------ */
+
+/* The iterator's state between calls, as offsets into the subject (kept
+** alive, with the pattern, as upvalues 1 and 2 of the iterator). */
+typedef struct {
+    size_t next;        /* where the next search starts; > length: done */
+    size_t last_end;    /* end of the previous match, or PT_NO_MATCH */
+} pt_gmatch_state;
+
+static int pt_gmatch_next(lua_State *L) {
+    size_t sl, pl;
+    const char *s = lua_tolstring(L, lua_upvalueindex(1), &sl);
+    const char *p = lua_tolstring(L, lua_upvalueindex(2), &pl);
+    pt_gmatch_state *g = (pt_gmatch_state *)lua_touserdata(L, lua_upvalueindex(3));
+    pt_matcher m;
+    pt_init(&m, L, s, sl, p, pl);
+    for (size_t at = g->next; at <= sl; at++) {
+        pt_restart(&m);
+        const char *end = pt_match(&m, s + at, p);
+        /* An empty match right where the previous match ended is skipped. */
+        if (end != NULL && (size_t)(end - s) != g->last_end) {
+            int n = pt_push_captures(&m, s + at, end);
+            pt_flush(&m);
+            g->next = g->last_end = (size_t)(end - s);
+            return n;
+        }
+    }
+    pt_flush(&m);
+    g->next = sl + 1;
+    return 0;
+}
+
+static int pt_gmatch(lua_State *L) {
+    size_t sl, pl;
+    luaL_checklstring(L, 1, &sl);
+    luaL_checklstring(L, 2, &pl);
+    size_t start = pt_start_offset(luaL_optinteger(L, 3, 1), sl);
+    lua_settop(L, 2);
+    pt_gmatch_state *g = (pt_gmatch_state *)lua_newuserdatauv(L, sizeof *g, 0);
+    g->next = start > sl ? sl + 1 : start;
+    g->last_end = PT_NO_MATCH;
+    lua_pushcclosure(L, pt_gmatch_next, 3);
+    return 1;
+}
+
+/* ---- string.gsub ---------------------------------------------------------------- */
+
+/* Appends the replacement string (argument 3) for the match [s, e), with
+** %0 ... %9 and %% expanded. */
+static void pt_append_template(pt_matcher *m, luaL_Buffer *b, const char *s,
+                               const char *e) {
+    lua_State *L = m->L;
+    size_t rl;
+    const char *r = lua_tolstring(L, 3, &rl);
+    const char *rend = r + rl;
+    while (r < rend) {
+        const char *esc = memchr(r, '%', (size_t)(rend - r));
+        if (esc == NULL) {
+            PT_STEPS(m, 1 + (rend - r) / 64);
+            luaL_addlstring(b, r, (size_t)(rend - r));
+            return;
+        }
+        PT_STEPS(m, 1 + (esc - r) / 64);
+        luaL_addlstring(b, r, (size_t)(esc - r));
+        int c = esc + 1 < rend ? (unsigned char)esc[1] : 0;
+        if (c == '%') {
+            luaL_addchar(b, '%');
+        } else if (c == '0') {
+            PT_STEPS(m, (e - s) / 64);
+            luaL_addlstring(b, s, (size_t)(e - s));
+        } else if (c >= '1' && c <= '9') {
+            pt_push_capture(m, c - '1', s, e);
+            luaL_addvalue(b);
+        } else {
+            luaL_error(L, "invalid use of '%c' in replacement string", '%');
+        }
+        r = esc + 2;
+    }
+}
+
+/* Appends the replacement of the match [s, e); returns whether the text
+** changed (a false or nil result of a table or function keeps the match). */
+static int pt_append_replacement(pt_matcher *m, luaL_Buffer *b, const char *s,
+                                 const char *e, int how) {
+    lua_State *L = m->L;
+    if (how == LUA_TFUNCTION) {
+        lua_pushvalue(L, 3);
+        int n = pt_push_captures(m, s, e);
+        lua_call(L, n, 1);
+    } else if (how == LUA_TTABLE) {
+        pt_push_capture(m, 0, s, e);
+        lua_gettable(L, 3);
+    } else {
+        pt_append_template(m, b, s, e);
+        return 1;
+    }
+    if (!lua_toboolean(L, -1)) {
+        lua_pop(L, 1);
+        luaL_addlstring(b, s, (size_t)(e - s));
+        return 0;
+    }
+    if (!lua_isstring(L, -1))
+        return luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
+    luaL_addvalue(b);
+    return 1;
+}
+
+static int pt_gsub(lua_State *L) {
+    size_t sl, pl;
+    const char *s = luaL_checklstring(L, 1, &sl);
+    const char *p = luaL_checklstring(L, 2, &pl);
+    int how = lua_type(L, 3);
+    lua_Integer most = luaL_optinteger(L, 4, (lua_Integer)sl + 1);
+    luaL_argexpected(L, how == LUA_TNUMBER || how == LUA_TSTRING ||
+                        how == LUA_TFUNCTION || how == LUA_TTABLE,
+                     3, "string/function/table");
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    int anchored = pl > 0 && p[0] == '^';
+    if (anchored) {
+        p++;
+        pl--;
+    }
+    pt_matcher m;
+    pt_init(&m, L, s, sl, p, pl);
+    const char *at = s;
+    const char *last_end = NULL;
+    lua_Integer count = 0;
+    int changed = 0;
+    while (count < most) {
+        pt_restart(&m);
+        const char *end = pt_match(&m, at, p);
+        if (end != NULL && end != last_end) {
+            count++;
+            changed |= pt_append_replacement(&m, &b, at, end, how);
+            at = last_end = end;
+        } else if (at < m.subject_end) {
+            luaL_addchar(&b, *at++);
+        } else {
+            break;
+        }
+        if (anchored) break;
+    }
+    pt_flush(&m);
+    if (changed) {
+        luaL_addlstring(&b, at, (size_t)(m.subject_end - at));
+        luaL_pushresult(&b);
+    } else {
+        lua_pushvalue(L, 1);
+    }
+    lua_pushinteger(L, count);
+    return 2;
+}
+
+void cg_open_patterns(lua_State *L, int tableIndex) {
+    int t = lua_absindex(L, tableIndex);
+    lua_pushcfunction(L, pt_find);
+    lua_setfield(L, t, "find");
+    lua_pushcfunction(L, pt_match_fn);
+    lua_setfield(L, t, "match");
+    lua_pushcfunction(L, pt_gmatch);
+    lua_setfield(L, t, "gmatch");
+    lua_pushcfunction(L, pt_gsub);
+    lua_setfield(L, t, "gsub");
 }

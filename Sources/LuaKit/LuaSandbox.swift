@@ -65,9 +65,19 @@ public final class LuaSandbox {
         return env
     }
 
+    /// When set, a chunk (a file or a module) in which a function assigns to
+    /// a variable of the file's top level is refused with `SharedStateError`:
+    /// such a function keeps state between calls (RULES.md §2.5: results
+    /// never depend on the order in which subjects are evaluated).
+    public var refusesSharedState = false
+
     /// Loads a text chunk with its own environment.
     public func load(_ source: [UInt8], chunkName: String, environment: LuaTable? = nil) throws -> LuaFunction {
-        try state.load(source, chunkName: chunkName, environment: environment ?? self.environment())
+        let chunk = try state.load(source, chunkName: chunkName, environment: environment ?? self.environment())
+        if refusesSharedState, let writes = chunk.sharedStateWrites(), !writes.isEmpty {
+            throw SharedStateError(chunk: chunkName, writes: writes)
+        }
+        return chunk
     }
 
     // MARK: Building
@@ -94,7 +104,46 @@ public final class LuaSandbox {
               for i = 1, n do parts[i] = tostring((select(i, ...))) end
               emit(concat(parts, "\\t"))
             end
+            -- pairs with a defined order (Lua's own order of string keys
+            -- changes from run to run): the keys of a plain table are listed
+            -- once, when the loop starts: numbers ascending, then strings in
+            -- byte order, then false and true, then other keys (tables,
+            -- functions) in no defined order. A key whose value became nil
+            -- meanwhile is skipped. A table with __pairs keeps its own order.
+            local next, type, rawget, sort, error = G.next, G.type, G.rawget, G.table.sort, G.error
+            local metapairs = G.__commend_metapairs
+            G.__commend_metapairs = nil
+            local rank = { number = 1, string = 2, boolean = 3 }
+            local function before(a, b)
+              local ta, tb = type(a), type(b)
+              if ta ~= tb then return (rank[ta] or 4) < (rank[tb] or 4) end
+              if ta == "number" or ta == "string" then return a < b end
+              if ta == "boolean" then return b and not a end
+              return false
+            end
+            G.__commend_pairs = function(t)
+              local own = metapairs(t)
+              if own ~= nil then return own(t) end
+              if type(t) ~= "table" then
+                error("bad argument #1 to 'pairs' (table expected, got " .. type(t) .. ")", 2)
+              end
+              local keys, n = {}, 0
+              for k in next, t do n = n + 1; keys[n] = k end
+              sort(keys, before)
+              local i = 0
+              return function(tt)
+                while i < n do
+                  i = i + 1
+                  local k = keys[i]
+                  local v = rawget(tt, k)
+                  if v ~= nil then return k, v end
+                end
+                return nil
+              end, t, nil
+            end
             """, chunkName: "=sandbox")
+        cg_push_metapairs(state.L)
+        globals["__commend_metapairs"] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))
         globals["__commend_emit"] = .function(state.function("print") { [unowned self] call in
             let message = try call.argument(1, as: String.self)
             let position = call.position(level: 2)
@@ -104,10 +153,17 @@ public final class LuaSandbox {
         if case .function(let seed) = globals["__commend_randomseed"] { randomseed = seed }
         globals["__commend_randomseed"] = .nil
         cg_open_sandbox_patterns(state.L)
+        cg_open_sandbox_library(state.L)
 
         for name in Self.allowedFunctions {
             base[name] = globals[name]
         }
+        if case .function(let sortedPairs) = globals["__commend_pairs"] {
+            base["pairs"] = .function(sortedPairs)
+            sortedPairs.reference.push()
+            cg_keep_sorted_pairs(state.L)
+        }
+        globals["__commend_pairs"] = .nil
         base["_VERSION"] = globals["_VERSION"]
         base["print"] = globals["__commend_print"]
         globals["__commend_print"] = .nil
@@ -122,7 +178,9 @@ public final class LuaSandbox {
         }
         if case .table(let os) = globals["os"] {
             let safe = state.newTable(fieldCapacity: 3)
-            for name in ["date", "time", "clock"] { safe[name] = os[name] }
+            for name in ["time", "clock"] { safe[name] = os[name] }
+            cg_push_bounded_date(state.L)
+            safe["date"] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))
             base["os"] = .table(safe.readOnly(name: "os"))
         }
         base["require"] = .function(state.function("require") { [unowned self] call in

@@ -54,7 +54,9 @@ public struct LuaSequence {
         do {
             try state.protectedCall(nargs: 3, nresults: clua_multret)
         } catch {
-            let raw = Int(state.runtime.pointee.sequence_step)
+            // A limit is blamed on the function that hit it, even when it
+            // was hit inside pcall and noticed only after that function returned.
+            let raw = Int(state.isTripped ? state.runtime.pointee.trip_step : state.runtime.pointee.sequence_step)
             let step: Step = raw < 0 ? .gate : raw < parts ? .part(raw) : .tail(raw - parts)
             throw SequenceError(step: step, error: error)
         }

@@ -82,7 +82,7 @@ struct DanhSachTests {
         #expect(html.contains("<h1>LIST</h1>"))
         #expect(html.contains("<th>Full name</th><th>Position</th><th class=\"unit\">Unit</th><th>Achievement</th>"))
         #expect(html.contains("Total: 4 individuals"))
-        #expect(html.contains("1 July 2021 to 31 December 2021"))
+        #expect(html.contains("01 Jul 2021 to 31 Dec 2021"))
         #expect(!html.contains("Họ và tên"))
         #expect(!html.contains("CỘNG HOÀ"))
     }

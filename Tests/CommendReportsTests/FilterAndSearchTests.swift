@@ -48,7 +48,9 @@ struct FilterAndSearchTests {
         #expect(tie.group == "U1" && tie.limit == 2 && tie.order == 2)
         #expect(tie.awarded.map(\.id) == ["M2"] && tie.leftOut.map(\.id) == ["M3"])
         #expect(tie.awarded.first?.place == 2 && tie.leftOut.first?.place == 3)
-        #expect(tie.sentence.contains("broken by subject id (ascending): awarded Trần Thị Bình (M2); left out Lê Văn Cường (M3)"))
+        #expect(Wording(.en)(tie.message()).contains("broken by subject id (ascending): awarded Trần Thị Bình (M2); left out Lê Văn Cường (M3)"))
+        #expect(Wording(.vi)(tie.message()) == "bằng nhau tại ngưỡng chỉ tiêu trong nhóm U1: 2 người đủ điều kiện cùng giá trị xếp thứ tự 2 "
+                + "tranh suất cuối trong 2 suất; phân định theo mã đối tượng tăng dần: được khen Trần Thị Bình (M2); ngoài chỉ tiêu Lê Văn Cường (M3)")
     }
 
     @Test func findsSubjectsByIdOrName() throws {

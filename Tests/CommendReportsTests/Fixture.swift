@@ -85,7 +85,7 @@ enum Fixture {
         return Loaded(rules: rules, data: data, dataset: dataset, result: result)
     }
 
-    static func render(_ kind: DocumentKind, _ format: DocumentFormat, language: DocumentLanguage = .vi,
+    static func render(_ kind: DocumentKind, _ format: DocumentFormat, language: Language = .vi,
                        filter: ResultFilter = ResultFilter(), templates: URL? = nil, phase: String = "dot2") throws -> Data {
         let loaded = try load(phase: phase)
         return try Documents.render(loaded.result, data: loaded.dataset,
@@ -93,7 +93,7 @@ enum Fixture {
                                                              date: "2021-12-20", templates: templates))
     }
 
-    static func text(_ kind: DocumentKind, _ format: DocumentFormat, language: DocumentLanguage = .vi,
+    static func text(_ kind: DocumentKind, _ format: DocumentFormat, language: Language = .vi,
                      filter: ResultFilter = ResultFilter(), templates: URL? = nil, phase: String = "dot2") throws -> String {
         String(decoding: try render(kind, format, language: language, filter: filter, templates: templates, phase: phase), as: UTF8.self)
     }

@@ -74,7 +74,7 @@ struct ReportCommandTests {
         let run = try Self.commend(["explain"] + Self.sources() + ["--subject", "lê văn cường", "--award", "lao-dong-gioi"])
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains("Lao động giỏi [lao-dong-gioi]"))
-        #expect(run.out.contains("left out Lê Văn Cường (M3)"))
+        #expect(run.out.contains("ngoài chỉ tiêu Lê Văn Cường (M3)"))
     }
 
     @Test func evaluateTableFilters() throws {
@@ -83,7 +83,9 @@ struct ReportCommandTests {
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains("M4") && !run.out.contains("M1 ") && !run.out.contains("Tập thể tốt"))
         let whole = try Self.commend(["evaluate"] + sources)
-        #expect(whole.out.contains("tie at the quota cut-off in group U1"))
+        #expect(whole.out.contains("bằng nhau tại ngưỡng chỉ tiêu trong nhóm U1"))
+        let english = try Self.commend(["evaluate"] + sources + ["--lang", "en"])
+        #expect(english.out.contains("tie at the quota cut-off in group U1"))
         let json = try Self.commend(["evaluate"] + sources + ["--format", "json", "--unit", "D2"])
         #expect(json.status == 2)
     }

@@ -37,6 +37,23 @@ let hostileScripts: [Hostile] = [
     Hostile(name: "pattern bomb in pcall", source: "local ok = pcall(string.match, string.rep('a', 40), string.rep('a*', 20) .. 'b')\nreturn ok", kind: .instructionLimit),
     Hostile(name: "pattern bomb method gsub", source: "return (('a'):rep(40)):gsub(('a-'):rep(20) .. 'b', '')", kind: .instructionLimit),
     Hostile(name: "pattern bomb gmatch", source: "for m in ('a'):rep(40):gmatch(('a*'):rep(20) .. 'b') do end", kind: .instructionLimit),
+    // Loops inside the C library, where no Lua instruction runs
+    Hostile(name: "table.move over 2^40 indices", source: "return table.move({}, 1, 1 << 40, 2)", kind: .instructionLimit),
+    Hostile(name: "table.move inside pcall", source: "local ok = pcall(table.move, {}, 1, 1 << 40, 2)\nreturn ok", kind: .instructionLimit),
+    Hostile(name: "table.insert under a __len of 2^50",
+            source: "local t = setmetatable({}, {__len = function() return 1 << 50 end})\ntable.insert(t, 1, 'x')", kind: .instructionLimit),
+    Hostile(name: "table.remove under a __len of 2^50",
+            source: "local t = setmetatable({}, {__len = function() return 1 << 50 end})\nreturn table.remove(t, 1)", kind: .instructionLimit),
+    Hostile(name: "string.rep of nothing with a separator", source: "return #string.rep('', 1 << 50, 'x')", kind: .instructionLimit),
+    Hostile(name: "table.concat over 2^50 empty strings",
+            source: "local t = setmetatable({}, {__index = function() return '' end, __len = function() return 1 << 50 end})\nreturn table.concat(t)",
+            kind: .instructionLimit),
+    Hostile(name: "table.sort of 2^31 elements read through tostring",
+            source: "table.sort(setmetatable({}, {__index = tostring, __len = function() return (1 << 31) - 2 end}))",
+            kind: .instructionLimit),
+    Hostile(name: "table.unpack of 2^40 values", source: "return table.unpack({}, 1, 1 << 40)", kind: .runtime,
+            message: "too many results to unpack"),
+    Hostile(name: "os.date with a 2 MB format", source: "return #os.date(('%c'):rep(1e6))", kind: .instructionLimit),
     // Escapes: every removed global and library
     Hostile(name: "io", source: "return io.open('/etc/passwd')", kind: .runtime, message: "global 'io'"),
     Hostile(name: "os.execute", source: "return os.execute('true')", kind: .runtime, message: "field 'execute'"),
@@ -111,6 +128,53 @@ let hostileScripts: [Hostile] = [
         }
     }
 
+    /// The wall clock holds inside the C library's loops too, with no
+    /// instruction limit at all.
+    @Test(arguments: [
+        "table.move({}, 1, 1 << 40, 2)",
+        "table.insert(setmetatable({}, {__len = function() return 1 << 50 end}), 1, 'x')",
+        "table.remove(setmetatable({}, {__len = function() return 1 << 50 end}), 1)",
+    ])
+    func wallClockLimitInsideTheLibrary(call: String) throws {
+        let box = try TestSandbox(limits: LuaLimits(memory: 32 << 20, instructions: nil, instructionsPerCall: nil, seconds: 0.3))
+        do {
+            try box.run("local x = 1\n\(call)")
+            Issue.record("finished")
+        } catch let error as LuaError {
+            #expect(error.kind == .timeLimit)
+            #expect(error.description == "rules/test.lua:2: time limit exceeded")
+        }
+    }
+
+    /// os.date's format is charged before it runs; the function still
+    /// works, and its errors name the script's line.
+    @Test func dateIsChargedAndStillWorks() throws {
+        let box = try sandbox()
+        #expect(try box.run("return os.date('!%Y-%m-%d', 0), os.date('!*t', 86400).day") == [.string("1970-01-01"), .integer(2)])
+        do {
+            try box.run("local x = 1\nlocal s = os.date('%Ez')\nreturn s", name: "rules/date.lua")
+            Issue.record("finished")
+        } catch let error as LuaError {
+            #expect(error.kind == .runtime)
+            #expect(error.description.hasPrefix("rules/date.lua:2: bad argument #1 to "), "\(error)")
+            #expect(error.description.hasSuffix("(invalid conversion specifier '%Ez')"), "\(error)")
+        }
+        do {
+            try box.run("local x = 1\nlocal s = os.date(('%c'):rep(1e6))\nreturn s", name: "rules/date.lua")
+            Issue.record("finished")
+        } catch let error as LuaError {
+            #expect(error.kind == .instructionLimit)
+            #expect(error.description == "rules/date.lua:2: instruction limit exceeded")
+        }
+    }
+
+    /// Nothing repeated 2^50 times is nothing, at once (Lua's own
+    /// string.rep would copy nothing 2^50 times).
+    @Test func repeatingNothingIsEmpty() throws {
+        let box = try sandbox()
+        #expect(try box.run("return #string.rep('', 1 << 50), #('').rep('', 1 << 50, '')") == [.integer(0), .integer(0)])
+    }
+
     @Test func limitNamesThePlaceWhereItTripped() throws {
         let box = try sandbox()
         do {
@@ -154,6 +218,43 @@ let hostileScripts: [Hostile] = [
         let a = try sandbox().run("return math.random(1, 1000000), math.random()")
         let b = try sandbox().run("math.randomseed() return math.random(1, 1000000), math.random()")
         #expect(a == b)
+    }
+
+    @Test func pairsListsKeysInADefinedOrder() throws {
+        // Lua's own order of string keys changes from run to run (the hash is seeded).
+        let source = """
+            local t = { zeta = 1, alpha = 2, [3] = 3, [1] = 1, beta = 4, [true] = 1, [2.5] = 0, [false] = 0 }
+            t.beta = nil
+            local keys = {}
+            for k, v in pairs(t) do keys[#keys + 1] = tostring(k) end
+            local libs = {}
+            for k in pairs(math) do libs[#libs + 1] = k end
+            return table.concat(keys, " "), libs[1] < libs[2] and libs[#libs - 1] < libs[#libs]
+            """
+        #expect(try sandbox().run(source) == [.string("1 2.5 3 alpha zeta false true"), .bool(true)])
+        let box = try sandbox()
+        do {
+            try box.run("for k in pairs(nil) do end")
+            Issue.record("pairs(nil) ran")
+        } catch let error as LuaError {
+            #expect(error.message.contains("bad argument #1 to 'pairs' (table expected, got nil)"), "\(error)")
+            #expect(error.chunk == "rules/test.lua")
+        }
+    }
+
+    @Test func sharedStateInAChunkIsFoundWithItsLine() throws {
+        let box = try sandbox()
+        let chunk = try box.sandbox.load(Array("""
+            local n, cache = 0, nil
+            local function f()
+              local k = 0
+              local function g() k = k + 1; cache = k end
+              g()
+              n = n + 1
+            end
+            n = 5
+            """.utf8), chunkName: "rules/s.lua")
+        #expect(chunk.sharedStateWrites() == [SharedStateWrite(line: 4, name: "cache"), SharedStateWrite(line: 6, name: "n")])
     }
 
     @Test func printGoesToDiagnostics() throws {

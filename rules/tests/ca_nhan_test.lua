@@ -94,6 +94,25 @@ test("Giỏi việc nước, đảm việc nhà: nữ đoàn viên, gia đình v
   t.ok(not r.eligible("gioi-viec-nuoc", "N1"), "chỉ xét nữ")
 end)
 
+test("Giỏi việc nước, đảm việc nhà: không quá 30% số LĐTT của đơn vị, ưu tiên xuất sắc, sáng kiến, nhiều năm", function(t)
+  local members = {}
+  -- 10 LĐTT, 8 nữ đủ tiêu chuẩn: 30% x 10 = 3 người
+  for i = 1, 8 do
+    members[i] = dv("G" .. i, { gender = "nu", culture_family = true, women_activities = true })
+  end
+  members[1].rating = "xuat_sac"     -- 10 điểm ưu tiên
+  members[2].initiatives = 2         -- 4
+  members[9] = dv("N1")
+  members[10] = dv("N2")
+  local history = { { subject = "G3", award = "gioi-viec-nuoc", year = 2019 },
+                    { subject = "G3", award = "gioi-viec-nuoc", year = 2020 } }   -- 2
+  local r = t.evaluate { phase = "dot2", units = { CDCS }, members = members, history = history }
+  t.ok(r.awarded("gioi-viec-nuoc", "G1") and r.awarded("gioi-viec-nuoc", "G2") and r.awarded("gioi-viec-nuoc", "G3"))
+  for i = 4, 8 do
+    t.ok(r.eligible("gioi-viec-nuoc", "G" .. i) and not r.awarded("gioi-viec-nuoc", "G" .. i), "G" .. i .. ": ngoài chỉ tiêu")
+  end
+end)
+
 test("Lao động sáng tạo: phạm vi tỉnh, làm lợi từ 100 triệu, tối đa 5 người toàn tỉnh", function(t)
   local members = {}
   for i = 1, 7 do

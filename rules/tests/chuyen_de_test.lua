@@ -29,18 +29,24 @@ test("Xanh - Sạch - Đẹp: Giấy khen 20% (làm tròn lên) mỗi công đo�
   t.eq(r.failed("bk-xanh-sach-dep", "U7"), { "du_dieu_kien_gk", "diem_cao" })
 end)
 
-test("Gắn biển công trình: hoàn thành trong đợt, đã nghiệm thu, đủ giá trị", function(t)
+test("Gắn biển công trình: hoàn thành trong đợt, đã nghiệm thu, đủ giá trị, chào mừng ngày lễ của đợt", function(t)
   local units = { HUYEN,
     cdcs("W1", { sector = "giao_duc", work = "Nhà lớp học 2 tầng", work_value = 500,
-                 work_finished = "2021-04-30", work_accepted = true }),
+                 work_finished = "2021-04-30", work_accepted = true, work_occasion = "30-4" }),
     cdcs("W2", { sector = "doanh_nghiep", work = "Nhà xưởng sản xuất", work_value = 800,
-                 work_finished = "2021-07-15", work_accepted = false }),
-    cdcs("W3") }
+                 work_finished = "2021-07-15", work_accepted = false, work_occasion = "28-7" }),
+    cdcs("W3"),
+    cdcs("W4", { sector = "hanh_chinh", work = "Nhà văn hóa thôn", work_value = 400,
+                 work_finished = "2021-05-10", work_accepted = true }),
+    cdcs("W5", { sector = "doanh_nghiep", work = "Dây chuyền sấy chè", work_value = 1200,
+                 work_finished = "2021-08-30", work_accepted = true, work_occasion = "2-9" }) }
   local r1 = t.evaluate { phase = "dot1", units = units }
-  t.ok(r1.awarded("gan-bien-cong-trinh", "W1"))
-  t.eq(r1.failed("gan-bien-cong-trinh", "W2"), { "hoan_thanh", "nghiem_thu", "gia_tri" })
+  t.ok(r1.awarded("gan-bien-cong-trinh", "W1"), "chào mừng 30/4, hoàn thành 30/4/2021")
+  t.eq(r1.failed("gan-bien-cong-trinh", "W2"), { "hoan_thanh", "nghiem_thu", "gia_tri", "ngay_le" })
   t.eq(r1.failed("gan-bien-cong-trinh", "W3"), nil, "không đăng ký công trình: không xét")
+  t.eq(r1.failed("gan-bien-cong-trinh", "W4"), { "ngay_le" }, "không đăng ký chào mừng ngày lễ nào")
   local r2 = t.evaluate { phase = "dot2", units = units }
-  t.eq(r2.failed("gan-bien-cong-trinh", "W1"), { "hoan_thanh" })
+  t.eq(r2.failed("gan-bien-cong-trinh", "W1"), { "hoan_thanh", "ngay_le" }, "30/4 thuộc đợt 1")
   t.eq(r2.failed("gan-bien-cong-trinh", "W2"), { "nghiem_thu", "gia_tri" })
+  t.ok(r2.awarded("gan-bien-cong-trinh", "W5"), "chào mừng Quốc khánh 2/9, doanh nghiệp trên 1 tỷ đồng")
 end)

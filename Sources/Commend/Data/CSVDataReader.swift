@@ -36,6 +36,7 @@ enum CSVDataReader {
         var phaseReads: [String: (units: ParallelReads.Ticket<SubjectRows?>, members: ParallelReads.Ticket<SubjectRows?>, dir: DataDirectory)] = [:]
         if let phasesName = top.folder("phases") {
             let phasesDir = DataDirectory(url: top.url(phasesName), relativePath: phasesName)
+            for issue in phasesDir.ambiguityIssues { log.add(issue) }
             for entry in phasesDir.all {
                 let path = phasesDir.path(entry.name)
                 guard entry.isDirectory else {
@@ -50,6 +51,7 @@ enum CSVDataReader {
                     continue
                 }
                 let dir = DataDirectory(url: phasesDir.url(entry.name), relativePath: path)
+                for issue in dir.ambiguityIssues { log.add(issue) }
                 for file in dir.all where !file.isDirectory && file.name.lowercased().hasSuffix(".csv")
                     && dir.file("units.csv") != file.name && dir.file("members.csv") != file.name {
                     log.add(DataIssue(path: dir.path(file.name), message:

@@ -13,7 +13,7 @@ struct CSVDocument {
         do {
             data = try FileBytes.read(url)
         } catch {
-            log.add(DataIssue(path: file, message: "cannot read the file (\(error.localizedDescription))"))
+            log.add(DataIssue(path: file, message: "cannot read the file: \(error)"))
             return nil
         }
     }

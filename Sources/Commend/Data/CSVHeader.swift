@@ -1,5 +1,5 @@
 /// The header line of a CSV file: column names (trimmed, NFC), checked for
-/// required, repeated and unnamed columns.
+/// required, repeated and unnamed columns and for its size.
 struct CSVHeader {
     let file: String
     /// The named columns in file order, each once.
@@ -11,21 +11,44 @@ struct CSVHeader {
     private let unnamed: [Int]
     private var reportedUnnamed = false
 
+    /// Where each name is in `names`.
+    private let index: [String: Int]
+
     /// Reads the header; logs problems and returns nil when a required column
-    /// is missing.
-    init?(_ record: CSVRecord, file: String, required: [String], log: inout IssueLog) {
+    /// is missing or the header is out of bounds (`Bounds.columns` cells,
+    /// names of `Bounds.idBytes`). A header cell that differs from a `known`
+    /// name (a declared field, a standard column) only in case is read as
+    /// that name: `Rating` is the declared `rating`, and its values are
+    /// checked. Linear in the number of cells.
+    init?(_ record: CSVRecord, file: String, required: [String], known: [String] = [], log: inout IssueLog) {
         self.file = file
+        guard record.count <= Bounds.columns else {
+            log.add(DataIssue(path: file, line: record.line, message:
+                "the header has \(record.count) columns; at most \(Bounds.columns) are allowed"))
+            return nil
+        }
+        var canonical: [String: String] = [:]
+        for name in required + known { canonical[name.lowercased()] = canonical[name.lowercased()] ?? name }
         var names: [String] = []
         var positions: [Int] = []
         var unnamed: [Int] = []
+        var index: [String: Int] = [:]
+        var tooLong = false
         for i in 0..<record.count {
-            let name = record.text(i)
+            let written = record.text(i)
+            let name = canonical[written.lowercased()] ?? written
             if name.isEmpty {
                 unnamed.append(i)
-            } else if names.contains(name) {
+            } else if name.utf8.count > Bounds.idBytes {
+                log.add(DataIssue(path: file, line: record.line, message:
+                    "column \(i + 1): the name \"\(Bounds.shown(name))\" is too long: at most \(Bounds.idBytes) bytes are allowed"))
+                tooLong = true
+            } else if index[name] != nil {
+                let also = written == name ? "" : " (as \"\(written)\")"
                 log.add(DataIssue(path: file, line: record.line, column: name,
-                                  message: "appears twice in the header; the second one is ignored"))
+                                  message: "appears twice in the header\(also); the second one is ignored"))
             } else {
+                index[name] = names.count
                 names.append(name)
                 positions.append(i)
             }
@@ -33,17 +56,18 @@ struct CSVHeader {
         self.names = names
         self.positions = positions
         self.unnamed = unnamed
+        self.index = index
         self.width = record.count
-        let missing = required.filter { !names.contains($0) }
+        let missing = required.filter { index[$0] == nil }
         for name in missing {
             log.add(DataIssue(path: file, line: record.line, message: "missing column \"\(name)\""))
         }
-        if !missing.isEmpty { return nil }
+        if !missing.isEmpty || tooLong { return nil }
     }
 
     /// The cell index of a column, or nil.
     func position(of name: String) -> Int? {
-        names.firstIndex(of: name).map { positions[$0] }
+        index[name].map { positions[$0] }
     }
 
     /// Logs cells that no column names: beyond the header's width, or under a

@@ -7,7 +7,8 @@ enum CSVTableReader {
                      interner: StringInterner, log: inout IssueLog) -> SubjectRows? {
         document.withText(log: &log) { text, log in
             let (record, bodyStart, bodyLine) = text.header()
-            guard var header = CSVHeader(record, file: text.file, required: spec.required, log: &log) else {
+            guard var header = CSVHeader(record, file: text.file, required: spec.required,
+                                           known: TableSpec(kind: spec.kind, phase: nil).standard + schema.fields(for: spec.kind).keys.sorted(), log: &log) else {
                 return nil
             }
             let columns = header.names.filter { $0 != "id" }

@@ -117,7 +117,7 @@ public struct DatasetBuilder {
                 Self.convert(fields[HistoryAssembler.columns[i]], with: &converter, problem: &problem)
             }
         }
-        for entry in historyEntries { history.add(entry) }
+        for entry in historyEntries { history.add(entry, log: &log) }
         DatasetChecks.run(units: units, members: members, phases: phases, readable: .init(), log: &log)
         try log.throwIfAny()
         return Dataset(units: units, members: members,

@@ -13,6 +13,7 @@ public enum DatasetLoader {
             throw DataError(issues: [DataIssue(path: directory.path, message: "data directory not found")])
         }
         let top = DataDirectory(url: directory, relativePath: "")
+        if !top.ambiguityIssues.isEmpty { throw DataError(issues: top.ambiguityIssues) }
         let csvNames = ["units.csv", "members.csv", "history.csv"].compactMap { top.file($0) }
             + [top.folder("phases")].compactMap { $0 }
         if let json = top.file("data.json") {

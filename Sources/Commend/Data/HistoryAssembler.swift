@@ -32,11 +32,22 @@ struct HistoryAssembler {
         }
         guard case .string(let subject)? = values[0], case .string(let award)? = values[1],
               case .int(let year)? = values[2] else { return }
+        guard HistoryEntry.plausibleYears.contains(year) else {
+            return log.add(place.issue(column: "year", Self.implausible(year)))
+        }
         entries.append(HistoryEntry(subject: subject, award: award, year: year))
     }
 
-    /// Adds an entry given in code.
-    mutating func add(_ entry: HistoryEntry) {
+    /// Adds an entry given in code (its year is checked as a row's is).
+    mutating func add(_ entry: HistoryEntry, log: inout IssueLog) {
+        guard HistoryEntry.plausibleYears.contains(entry.year) else {
+            return log.add(DataIssue(path: file, location: "history", message:
+                "subject \(entry.subject), award \(entry.award): " + Self.implausible(entry.year)))
+        }
         entries.append(entry)
+    }
+
+    static func implausible(_ year: Int) -> String {
+        "\(year) is not a plausible year; a history year is written with four digits (\(HistoryEntry.plausibleYears.lowerBound) to \(HistoryEntry.plausibleYears.upperBound))"
     }
 }

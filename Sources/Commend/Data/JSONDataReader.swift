@@ -8,9 +8,9 @@ enum JSONDataReader {
     static func load(url: URL, file: String, schema: FieldSchema, phases: [String]) throws -> Dataset {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = Data(try FileBytes.read(url))
         } catch {
-            throw DataError(issues: [DataIssue(path: file, message: "cannot read the file (\(error.localizedDescription))")])
+            throw DataError(issues: [DataIssue(path: file, message: "cannot read the file: \(error)")])
         }
         let root = try decode(data, file: file)
         var builder = DatasetBuilder(schema: schema, phases: phases, source: file)

@@ -35,6 +35,10 @@ struct TableAssembler {
             log.add(place.issue(column: "id", "empty id; every row needs one"))
             return
         }
+        if let message = Bounds.idProblem(id, what: "id") {
+            log.add(RowPlace(file: file, origin: origin, line: line, id: nil).issue(column: "id", message))
+            return
+        }
         converters.withUnsafeMutableBufferPointer { converters in
             for c in converters.indices {
                 cells.append(cell(&converters[c], c, &problem))

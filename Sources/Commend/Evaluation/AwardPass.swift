@@ -46,6 +46,7 @@ extension Worker {
         details.reserveCapacity(rows.count * criteria)
         var evaluated: [(row: Int, eligible: Bool, order: Double?)] = []
         evaluated.reserveCapacity(rows.count)
+        var meter = BudgetMeter(store.budget)
         try forEachSubject(view, rows: rows, what: what, sequence: sequence, at: award.location,
                            part: { step in
                                switch step {
@@ -55,11 +56,19 @@ extension Worker {
                                }
                            }) { stack, first, count, row in
             var eligible = true
+            // A pass flag and a detail slot per criterion, the row, its outcome
+            // and published state (about 160 bytes, measured), and the texts of the details.
+            var kept = criteria * 17 + 160
             for c in 0..<criteria {
                 let ok = stack.truthy(at: first + 2 * Int32(c))
                 passed.append(ok)
-                details.append(detail(stack, at: first + 2 * Int32(c) + 1))
+                let text = detail(stack, at: first + 2 * Int32(c) + 1)
+                kept += ResultBudget.text(text)
+                details.append(text)
                 if !ok { eligible = false }
+            }
+            guard meter.add(kept) else {
+                throw store.budget.exceeded(declaration: what, subject: view.id(row), at: award.location)
             }
             var order: Double?
             if eligible, functions.order != nil {
@@ -72,6 +81,9 @@ extension Worker {
                 }
             }
             evaluated.append((row, eligible, order))
+        }
+        guard meter.settle() else {
+            throw store.budget.exceeded(declaration: what, subject: nil, at: award.location)
         }
         let block = CriterionResults(criteria: criteria, passed: passed, details: details)
         return evaluated.enumerated().map { i, e in

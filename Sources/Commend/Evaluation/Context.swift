@@ -65,7 +65,7 @@ extension Worker {
             let phase = try call.argument(2, as: String.self)
             guard let views = self.data.views(phase: phase) else {
                 throw RuleError(kind: .reference, location: nil,
-                                message: "ctx.facts: \"\(phase)\" is not a phase of the plan\(Suggestion.hint(for: phase, in: self.data.plan.phases.map(\.id)))")
+                                message: "ctx.facts: \"\(Bounds.shown(phase))\" is not a phase of the plan\(Suggestion.hint(for: phase, in: self.data.plan.phases.map(\.id)))")
             }
             if let row = views.members.row(of: id) { self.pushSubject(views.members, row: row); call.pushed(1) }
             else if let row = views.units.row(of: id) { self.pushSubject(views.units, row: row); call.pushed(1) }
@@ -140,7 +140,7 @@ extension Worker {
         guard let index = try call.withStringArgument(1, { Worker.find($0, in: ids) }) else {
             let id = try call.argument(1, as: String.self)
             throw RuleError(kind: .reference, location: nil,
-                            message: "unknown \(kind) \"\(id)\"\(Suggestion.hint(for: id, in: names))")
+                            message: "unknown \(kind) \"\(Bounds.shown(id))\"\(Suggestion.hint(for: id, in: names))")
         }
         guard applicable[index] else { return nil }
         let (id, subject) = declaration(index)

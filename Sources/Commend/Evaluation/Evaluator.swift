@@ -21,13 +21,21 @@ public struct EvaluationOptions: Sendable {
     public var limits: LuaLimits
     /// Called after each award or scoring with (what, done, total), from the calling thread.
     public var progress: (@Sendable (EvaluationProgress) -> Void)?
+    /// Bytes of host memory the results of the run may take (criteria
+    /// outcomes, details, points; see `ResultBudget`); nil: 16 times the
+    /// memory cap of the Lua states, or no limit without one.
+    public var maxResultMemory: Int?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, limits: LuaLimits = .default,
-                progress: (@Sendable (EvaluationProgress) -> Void)? = nil) {
+                maxResultMemory: Int? = nil, progress: (@Sendable (EvaluationProgress) -> Void)? = nil) {
         self.jobs = jobs
         self.limits = limits
+        self.maxResultMemory = maxResultMemory
         self.progress = progress
     }
+
+    /// The result memory limit in effect.
+    var resultMemory: Int? { maxResultMemory ?? limits.memory.map { $0 * 16 } }
 }
 
 /// Evaluates one phase of a plan on a dataset (RULES.md §2.2–2.4).
@@ -68,6 +76,9 @@ final class Run {
     var diagnostics: [Diagnostic] = []
     var droppedDiagnostics = 0
     private var inProgress: [String] = []
+    /// The position of each award and scoring id in the rules (the first, for a duplicate).
+    private let awardIndex: [String: Int]
+    private let scoringIndex: [String: Int]
     private var done = 0
     private var subjects = 0
 
@@ -75,10 +86,13 @@ final class Run {
         self.rules = rules
         self.data = data
         self.options = options
+        store.budget = ResultBudget(limit: options.resultMemory)
         var applicable = Set<String>()
         for award in rules.awards where award.applies(toPhase: data.phase.id) { applicable.insert("award:" + award.id) }
         for scoring in rules.scorings where scoring.applies(toPhase: data.phase.id) { applicable.insert("scoring:" + scoring.id) }
         self.applicable = applicable
+        awardIndex = Dictionary(rules.awards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        scoringIndex = Dictionary(rules.scorings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let subjects = max(data.members.count, data.units.count)
         let count = max(1, min(options.jobs, subjects / 200))
         let runtimes = try Run.runtimes(count: count, files: rules.files, limits: options.limits)
@@ -130,34 +144,43 @@ final class Run {
 
     private var finished: Set<String> = []
 
-    /// Evaluates `key` after whatever it needs; a need met again on the way is a cycle.
+    /// Evaluates `key` after whatever it needs; a need met again on the way
+    /// is a cycle. Needs are followed with a stack of our own, not by
+    /// recursion: a chain of a thousand awards, each the quota base of the
+    /// next, must not exhaust the thread's stack.
     func ensure(_ key: String) throws {
         if finished.contains(key) { return }
-        if let start = inProgress.firstIndex(of: key) {
-            let cycle = inProgress[start...] + [key]
-            let named = cycle.map { k -> String in
-                let (kind, id) = split(k)
-                let location = kind == "award" ? rules.award(id)?.location : rules.scoring(id)?.location
-                return "\(kind) \"\(id)\"" + (location.map { " (\($0))" } ?? "")
+        var waiting: Set<String> = [key]
+        inProgress = [key]
+        defer { inProgress = [] }
+        while let current = inProgress.last {
+            if let need = try pass(current) {
+                if waiting.contains(need) { throw cycle(through: need) }
+                waiting.insert(need)
+                inProgress.append(need)
+                continue
             }
-            let first = split(key)
-            throw RuleError(kind: .cycle,
-                            location: first.0 == "award" ? rules.award(first.1)?.location : rules.scoring(first.1)?.location,
-                            message: "cycle of cross references: " + named.joined(separator: " → "))
+            finished.insert(current)
+            waiting.remove(current)
+            inProgress.removeLast()
+            done += 1
+            options.progress?(EvaluationProgress(step: current, done: done, total: applicable.count, subjects: subjects))
         }
-        inProgress.append(key)
-        defer { inProgress.removeLast() }
-        while true {
-            do {
-                try pass(key)
-                break
-            } catch let need as DependencyNeeded {
-                try ensure(need.key)
-            }
+    }
+
+    /// The cycle error for `key`, met again while it waits for what it needs.
+    private func cycle(through key: String) -> RuleError {
+        let start = inProgress.firstIndex(of: key) ?? 0
+        let cycle = inProgress[start...] + [key]
+        let named = cycle.map { k -> String in
+            let (kind, id) = split(k)
+            let location = kind == "award" ? rules.award(id)?.location : rules.scoring(id)?.location
+            return "\(kind) \"\(id)\"" + (location.map { " (\($0))" } ?? "")
         }
-        finished.insert(key)
-        done += 1
-        options.progress?(EvaluationProgress(step: key, done: done, total: applicable.count, subjects: subjects))
+        let first = split(key)
+        return RuleError(kind: .cycle,
+                         location: first.0 == "award" ? rules.award(first.1)?.location : rules.scoring(first.1)?.location,
+                         message: "cycle of cross references: " + named.joined(separator: " → "))
     }
 
     private func split(_ key: String) -> (String, String) {
@@ -165,31 +188,39 @@ final class Run {
         return (String(parts[0]), String(parts[1]))
     }
 
-    private func pass(_ key: String) throws {
+    /// Evaluates `key`, or returns what it needs first (an award or scoring
+    /// not finished yet).
+    private func pass(_ key: String) throws -> String? {
         let (kind, id) = split(key)
-        if kind == "award", let index = rules.awards.firstIndex(where: { $0.id == id }) {
-            let award = rules.awards[index]
-            let view = data.view(award.subject)
-            var baseCounts: [String?: Int]?
-            if let base = award.quota?.base, let baseAward = rules.award(base) {
-                if applicable.contains("award:" + base) { try ensure("award:" + base) }
-                baseCounts = Finishing.baseCounts(within: award.quota?.within, state: store.awards[base],
-                                                  view: data.view(baseAward.subject))
+        do {
+            if kind == "award", let index = awardIndex[id] {
+                let award = rules.awards[index]
+                let view = data.view(award.subject)
+                var baseCounts: [String?: Int]?
+                if let base = award.quota?.base, let baseIndex = awardIndex[base] {
+                    let baseKey = "award:" + base
+                    if applicable.contains(baseKey) && !finished.contains(baseKey) { return baseKey }
+                    baseCounts = Finishing.baseCounts(within: award.quota?.within, state: store.awards[base],
+                                                      view: data.view(rules.awards[baseIndex].subject))
+                }
+                let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(index, rows: slice) }
+                subjects += view.count
+                let (result, state) = Finishing.award(award, rows: rows, view: view, baseCounts: baseCounts)
+                awardResults[id] = result
+                store.awards[id] = state
+            } else if let index = scoringIndex[id] {
+                let scoring = rules.scorings[index]
+                let view = data.view(scoring.subject)
+                let rows: [ScoreRow] = try parallel(view) { worker, slice in try worker.evaluateScoring(index, rows: slice) }
+                subjects += view.count
+                let (result, state) = try Finishing.scoring(scoring, rows: rows, view: view)
+                scoringResults[id] = result
+                store.scorings[id] = state
             }
-            let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(index, rows: slice) }
-            subjects += view.count
-            let (result, state) = Finishing.award(award, rows: rows, view: view, baseCounts: baseCounts)
-            awardResults[id] = result
-            store.awards[id] = state
-        } else if let index = rules.scorings.firstIndex(where: { $0.id == id }) {
-            let scoring = rules.scorings[index]
-            let view = data.view(scoring.subject)
-            let rows: [ScoreRow] = try parallel(view) { worker, slice in try worker.evaluateScoring(index, rows: slice) }
-            subjects += view.count
-            let (result, state) = Finishing.scoring(scoring, rows: rows, view: view)
-            scoringResults[id] = result
-            store.scorings[id] = state
+        } catch let need as DependencyNeeded {
+            return need.key
         }
+        return nil
     }
 
     /// Runs `body` on contiguous chunks of the subjects (by id), several per

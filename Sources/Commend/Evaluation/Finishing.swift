@@ -80,7 +80,7 @@ enum Finishing {
         return counts
     }
 
-    static func scoring(_ scoring: Scoring, rows: [ScoreRow], view: KindView) -> (ScoringResult, ResultStore.ScoringState) {
+    static func scoring(_ scoring: Scoring, rows: [ScoreRow], view: KindView) throws -> (ScoringResult, ResultStore.ScoringState) {
         struct Scored {
             var row: ScoreRow
             var points: [Double]
@@ -89,7 +89,7 @@ enum Finishing {
             var total: Double
             var group: String?
         }
-        var scored: [Scored] = rows.map { row in
+        var scored: [Scored] = try rows.map { row in
             let points = zip(row.raw, scoring.items).map { raw, item in Swift.min(Swift.max(raw, 0), item.max) }
             var bonus = Swift.max(row.bonusRaw ?? 0, 0)
             if let max = scoring.bonus?.max { bonus = Swift.min(bonus, max) }
@@ -97,6 +97,12 @@ enum Finishing {
             var total = 0.0
             for p in points { total += p }
             total = total + bonus - penalty
+            guard total.isFinite else {
+                // Each part is finite; only their sum overflowed (RULES.md §2.3: totals are compared exactly).
+                throw RuleError(kind: .script, location: scoring.location, declaration: "scoring \"\(scoring.id)\"",
+                                part: "total", subject: view.id(row.row),
+                                message: "the total is not a finite number (items \(ReportFormat.number(points.reduce(0, +))), bonus \(ReportFormat.number(bonus)), penalty \(ReportFormat.number(penalty))): points must add up to a finite number")
+            }
             return Scored(row: row, points: points, bonus: bonus, penalty: penalty, total: total,
                           group: scoring.group.flatMap { view.string(row: row.row, column: $0) })
         }

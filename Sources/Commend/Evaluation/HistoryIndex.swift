@@ -23,11 +23,13 @@ struct HistoryIndex: Sendable {
             var start = [Int32](repeating: 0, count: rows + 1)
             for entry in entries { start[entry.row + 1] += 1 }
             for r in 0..<rows { start[r + 1] += start[r] }
-            // (award, year) as one sortable number, grouped by row.
+            // (award, year) as one sortable number, grouped by row: the year
+            // fills the low 32 bits as an unsigned number, so that it never
+            // spills into the award's bits (years are 1000...9999, see HistoryEntry).
             var next = start
             var keys = [Int64](repeating: 0, count: entries.count)
             for entry in entries {
-                keys[Int(next[entry.row])] = Int64(entry.award) << 32 | Int64(entry.year)
+                keys[Int(next[entry.row])] = Int64(entry.award) << 32 | Int64(UInt32(bitPattern: entry.year))
                 next[entry.row] += 1
             }
             // Each row's few entries: sorted by award then year, repeats dropped.

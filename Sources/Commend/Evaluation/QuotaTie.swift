@@ -46,13 +46,11 @@ extension AwardResult {
 }
 
 extension QuotaTie {
-    /// One line for the table format and `explain`: who tied and how the tie was broken.
-    public var sentence: String {
-        let n = ReportFormat.number
-        let who = { (s: [Subject]) in s.map { "\($0.name) (\($0.id))" }.joined(separator: ", ") }
-        let value = order.map { "order value \(n($0))" } ?? "no order"
-        let group = group.map { " in group \($0)" } ?? ""
-        return "tie at the quota cut-off\(group): \(awarded.count + leftOut.count) eligible share \(value) for the last of \(limit) places; "
-            + "broken by subject id (ascending): awarded \(who(awarded)); left out \(who(leftOut))"
+    /// The catalog's sentence for the table format and `explain`: who tied
+    /// and how the tie was broken. `text` prepares names for the screen.
+    public func message(_ text: (String) -> String = { $0 }) -> Message {
+        func who(_ s: [Subject]) -> [String] { s.map { "\(text($0.name)) (\(text($0.id)))" } }
+        return .quotaTie(group: group.map { text($0) }, tied: awarded.count + leftOut.count, order: order, limit: limit,
+                         awarded: who(awarded), leftOut: who(leftOut))
     }
 }

@@ -13,6 +13,8 @@ final class ResultStore: @unchecked Sendable {
     }
     var awards: [String: AwardState] = [:]
     var scorings: [String: ScoringState] = [:]
+    /// The host memory the run's results may take (shared by every worker).
+    var budget = ResultBudget(limit: nil)
 }
 
 /// An award or scoring needs another one that is not finished yet.

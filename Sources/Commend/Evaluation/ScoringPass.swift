@@ -21,6 +21,7 @@ extension Worker {
         let items = scoring.items.count
         var out: [ScoreRow] = []
         out.reserveCapacity(rows.count)
+        var meter = BudgetMeter(store.budget)
         try forEachSubject(view, rows: rows, what: what, sequence: sequence, at: scoring.location,
                            part: { step in
                                switch step {
@@ -49,7 +50,16 @@ extension Worker {
             if functions.penalty != nil {
                 (result.penaltyRaw, result.penaltyDetail) = try points(.tail(1), at: tails + 2)
             }
+            // Raw and clamped points and a detail slot per item, the row and its outcome, and the texts.
+            var kept = items * 40 + 320 + ResultBudget.text(result.bonusDetail) + ResultBudget.text(result.penaltyDetail)
+            for detail in result.details { kept += ResultBudget.text(detail) }
+            guard meter.add(kept) else {
+                throw store.budget.exceeded(declaration: what, subject: view.id(row), at: scoring.location)
+            }
             out.append(result)
+        }
+        guard meter.settle() else {
+            throw store.budget.exceeded(declaration: what, subject: nil, at: scoring.location)
         }
         return out
     }

@@ -3,6 +3,16 @@
 public enum CSVFormat {
     static let header = ["kind", "id", "subject", "name", "eligible", "awarded", "failed", "group", "place", "total", "rank", "grade"]
 
+    /// A text cell (an id, a name, a group, a grade): one that a spreadsheet
+    /// would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return) gets a single quote in front, as OWASP recommends
+    /// against CSV injection. Numbers written by the engine are not text
+    /// cells and stay numbers.
+    static func text(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field(s) }
+        return field("'" + s)
+    }
+
     static func field(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
@@ -28,17 +38,18 @@ public final class CSVStream: EvaluationSink {
 
     public func award(_ award: AwardResult) {
         for r in award.results {
-            let row = ["award", award.id, r.subject, r.name, String(r.eligible), String(r.awarded),
-                       r.failed.joined(separator: ";"), r.quota?.group ?? "", r.quota.map { String($0.place) } ?? "", "", "", ""]
-            out.write(row.map(CSVFormat.field).joined(separator: ",") + "\r\n")
+            let row = ["award", CSVFormat.text(award.id), CSVFormat.text(r.subject), CSVFormat.text(r.name),
+                       String(r.eligible), String(r.awarded), CSVFormat.text(r.failed.joined(separator: ";")),
+                       CSVFormat.text(r.quota?.group ?? ""), r.quota.map { String($0.place) } ?? "", "", "", ""]
+            out.write(row.joined(separator: ",") + "\r\n")
         }
     }
 
     public func scoring(_ scoring: ScoringResult) {
         for r in scoring.results {
-            let row = ["scoring", scoring.id, r.subject, r.name, "", "", "", r.group ?? "", "",
-                       JSONText.number(r.total), String(r.rank), r.grade ?? ""]
-            out.write(row.map(CSVFormat.field).joined(separator: ",") + "\r\n")
+            let row = ["scoring", CSVFormat.text(scoring.id), CSVFormat.text(r.subject), CSVFormat.text(r.name), "", "", "",
+                       CSVFormat.text(r.group ?? ""), "", JSONText.number(r.total), String(r.rank), CSVFormat.text(r.grade ?? "")]
+            out.write(row.joined(separator: ",") + "\r\n")
         }
     }
 

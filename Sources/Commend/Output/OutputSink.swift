@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where formatted output goes: standard output, or a file written whole or
-/// not at all (a temporary file renamed over the target when complete).
+/// not at all (an unnamed or temporary file put in place when complete).
 /// Full buffers are written by a background queue, so that evaluation goes
 /// on while the system copies a large result to the disk.
 // @unchecked Sendable: used from one thread; only `emit` runs on `queue`,
@@ -25,6 +25,12 @@ public final class OutputSink: @unchecked Sendable {
     }
 
     /// A file, published by `commit()`; until then nothing replaces `url`.
+    /// On Linux nothing is even visible: the bytes go to an unnamed file
+    /// (`O_TMPFILE`) in the target's folder, linked into place when complete,
+    /// so a run that fails or is killed (SIGKILL included) leaves nothing
+    /// behind. Where the file system cannot make unnamed files, a hidden
+    /// `.NAME.PID.tmp` is renamed over the target instead (removed on
+    /// failure, but left by a SIGKILL).
     /// A target that exists and is not a regular file (`/dev/null`, a pipe,
     /// a terminal) is written directly: it cannot be replaced.
     public init(file url: URL) throws {
@@ -40,13 +46,55 @@ public final class OutputSink: @unchecked Sendable {
             return
         }
         let directory = url.deletingLastPathComponent()
-        let temp = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
-            throw EvaluationError("\(url.path): cannot write here")
-        }
-        handle = try FileHandle(forWritingTo: temp)
-        temporary = temp
         target = url
+        if let fd = Self.openUnnamed(in: directory) {
+            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            temporary = nil
+            unnamed = true
+            return
+        }
+        let temp = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else {
+            throw EvaluationError("\(url.path): cannot write here: \(String(cString: strerror(errno)))")
+        }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        temporary = temp
+    }
+
+    /// Whether the output is an unnamed file still to be linked into place.
+    private var unnamed = false
+
+    /// An unnamed file in `directory`, or nil where the system or the file
+    /// system has none (then the caller falls back to a named temporary).
+    private static func openUnnamed(in directory: URL) -> Int32? {
+        #if os(Linux)
+        // O_TMPFILE is __O_TMPFILE | O_DIRECTORY; Swift does not import it.
+        let flags = Int32(0o20000000) | O_DIRECTORY | O_WRONLY | O_CLOEXEC
+        let fd = open(directory.path, flags, 0o666)
+        return fd >= 0 ? fd : nil
+        #else
+        return nil
+        #endif
+    }
+
+    /// Gives the unnamed file the target's name (replacing what was there:
+    /// linked under a hidden name first, then renamed over the target).
+    private func linkUnnamed(to target: URL) throws {
+        let source = "/proc/self/fd/\(handle.fileDescriptor)"
+        func failed(_ code: Int32) -> EvaluationError {
+            EvaluationError("\(target.path): cannot write: \(String(cString: strerror(code)))")
+        }
+        if linkat(AT_FDCWD, source, AT_FDCWD, target.path, AT_SYMLINK_FOLLOW) == 0 { return }
+        guard errno == EEXIST else { throw failed(errno) }
+        let hidden = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        unlink(hidden.path)
+        guard linkat(AT_FDCWD, source, AT_FDCWD, hidden.path, AT_SYMLINK_FOLLOW) == 0 else { throw failed(errno) }
+        if rename(hidden.path, target.path) != 0 {
+            let code = errno
+            unlink(hidden.path)
+            throw failed(code)
+        }
     }
 
     deinit {
@@ -113,17 +161,23 @@ public final class OutputSink: @unchecked Sendable {
         }
     }
 
-    /// Finishes the output: flushes, and for a file renames it into place.
+    /// Finishes the output: flushes, and for a file puts it in place.
     public func commit() throws {
         flush()
         drain()
         if let code = failure.errno {
             throw EvaluationError("\(target?.path ?? "standard output"): cannot write: \(String(cString: strerror(code)))")
         }
-        guard let temporary, let target else {
+        guard let target else {
             if ownsHandle { try handle.close() }
             return
         }
+        if unnamed {
+            try linkUnnamed(to: target)
+            try handle.close()
+            return
+        }
+        guard let temporary else { return }
         try handle.close()
         if rename(temporary.path, target.path) != 0 {
             throw EvaluationError("\(target.path): cannot write: \(String(cString: strerror(errno)))")

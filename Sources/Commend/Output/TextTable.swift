@@ -20,7 +20,10 @@ public struct TextTable {
         }
     }
 
+    /// Cells with control characters made visible (`Terminal.line`).
     public func plain(indent: String = "  ") -> String {
+        let header = header.map(Terminal.line)
+        let rows = rows.map { $0.map(Terminal.line) }
         var widths = header.map(TextTable.width)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextTable.width(cell)) }
@@ -38,8 +41,10 @@ public struct TextTable {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// Cells are escaped as HTML (Markdown passes HTML through) and `|` is
+    /// escaped; control characters are made visible.
     public func markdown() -> String {
-        func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        func escape(_ s: String) -> String { Markdown.escape(s).replacingOccurrences(of: "|", with: "\\|") }
         var out = "| " + header.map(escape).joined(separator: " | ") + " |\n"
         out += "|" + header.indices.map { numeric.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
         for row in rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
@@ -66,9 +71,16 @@ enum HTML {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&#39;"
             default: out.append(c)
             }
         }
         return out
     }
+}
+
+/// Text for Markdown: escaped as HTML (Markdown passes raw HTML through, so
+/// a name `<script>` would run where the Markdown is shown), on one line.
+enum Markdown {
+    static func escape(_ s: String) -> String { HTML.escape(Terminal.line(s)) }
 }

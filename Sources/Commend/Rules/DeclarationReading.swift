@@ -18,28 +18,30 @@ extension RuleRuntime {
     func readPlan(_ table: LuaTable, at location: SourceLocation) {
         var reader = TableReader(table, what: "plan", at: location)
         reader.checkKeys(Self.planKeys)
-        let id = reader.string("id", required: true) ?? ""
+        let id = reader.id("id", what: "plan id") ?? ""
         let name = reader.string("name") ?? id
         let year = reader.integer("year", required: true) ?? 0
         var phases: [Phase] = []
+        var phaseIDs = Set<String>()
         for (index, entry) in reader.tableList("phases", required: true).enumerated() {
             var p = TableReader(entry, what: "plan phase \(index + 1)", at: location)
             p.checkKeys(Self.phaseKeys)
-            let phase = Phase(id: p.string("id", required: true) ?? "", name: p.string("name") ?? "",
+            let phase = Phase(id: p.id("id", what: "phase id") ?? "", name: p.string("name") ?? "",
                               from: p.string("from", required: true) ?? "", to: p.string("to", required: true) ?? "")
             for date in [phase.from, phase.to] where !date.isEmpty && !DateParsing.isValid(date) {
                 p.problem("\"\(date)\" is not a date YYYY-MM-DD")
             }
-            if phases.contains(where: { $0.id == phase.id }) { p.problem("duplicate phase id \"\(phase.id)\"") }
+            if !phaseIDs.insert(phase.id).inserted { p.problem("duplicate phase id \"\(phase.id)\"") }
             phases.append(phase)
             reader.problems += p.problems
         }
         var movements: [Movement] = []
+        var movementIDs = Set<String>()
         for (index, entry) in reader.tableList("movements").enumerated() {
             var m = TableReader(entry, what: "plan movement \(index + 1)", at: location)
             m.checkKeys(Self.movementKeys)
-            let movement = Movement(id: m.string("id", required: true) ?? "", name: m.string("name") ?? "")
-            if movements.contains(where: { $0.id == movement.id }) { m.problem("duplicate movement id \"\(movement.id)\"") }
+            let movement = Movement(id: m.id("id", what: "movement id") ?? "", name: m.string("name") ?? "")
+            if !movementIDs.insert(movement.id).inserted { m.problem("duplicate movement id \"\(movement.id)\"") }
             movements.append(movement)
             reader.problems += m.problems
         }
@@ -95,13 +97,15 @@ extension RuleRuntime {
         let phases = reader.stringList("phases")
         functions.applies = reader.function("applies")
         var criteria: [Criterion] = []
-        for (index, entry) in reader.tableList("criteria", required: true).enumerated() {
+        var criterionIDs = Set<String>()
+        let criterionTables = reader.tableList("criteria", required: true, atMost: Bounds.parts, what: "criteria")
+        for (index, entry) in criterionTables.enumerated() {
             var c = TableReader(entry, what: "award \"\(id)\", criterion \(index + 1)", at: location)
             c.checkKeys(Self.criterionKeys)
-            let criterionID = c.string("id", required: true) ?? "\(index + 1)"
+            let criterionID = c.id("id", what: "criterion id") ?? "\(index + 1)"
             let check = c.function("check", required: true)
             let place = check.flatMap { c.functionLocation(.function($0)) } ?? location
-            if criteria.contains(where: { $0.id == criterionID }) {
+            if !criterionIDs.insert(criterionID).inserted {
                 c.problem("duplicate criterion id \"\(criterionID)\"", at: place)
             }
             criteria.append(Criterion(id: criterionID, text: c.string("text") ?? criterionID, location: place))
@@ -143,16 +147,17 @@ extension RuleRuntime {
         functions.applies = reader.function("applies")
         let group = reader.string("group")
         var items: [ScoringItem] = []
-        for (index, entry) in reader.tableList("items", required: true).enumerated() {
+        var itemIDs = Set<String>()
+        for (index, entry) in reader.tableList("items", required: true, atMost: Bounds.parts, what: "items").enumerated() {
             var r = TableReader(entry, what: "scoring \"\(id)\", item \(index + 1)", at: location)
             r.checkKeys(Self.itemKeys)
-            let itemID = r.string("id", required: true) ?? "\(index + 1)"
+            let itemID = r.id("id", what: "item id") ?? "\(index + 1)"
             let points = r.function("points", required: true)
             let place = points.flatMap { r.functionLocation(.function($0)) } ?? location
             let max = r.number("max")
             if max == nil, case .nil = entry["max"] { r.problem("item \"\(itemID)\" has no \"max\"", at: place) }
             if let max, max < 0 { r.problem("max must be 0 or more, found \(LuaValue.format(max))", at: place) }
-            if items.contains(where: { $0.id == itemID }) { r.problem("duplicate item id \"\(itemID)\"", at: place) }
+            if !itemIDs.insert(itemID).inserted { r.problem("duplicate item id \"\(itemID)\"", at: place) }
             items.append(ScoringItem(id: itemID, text: r.string("text") ?? itemID, max: max ?? 0, location: place))
             functions.points.append(points)
             reader.problems += r.problems
@@ -162,7 +167,9 @@ extension RuleRuntime {
             var r = TableReader(b, what: "scoring \"\(id)\", bonus", at: location)
             r.checkKeys(Self.bonusKeys)
             functions.bonus = r.function("points", required: true)
-            bonus = Bonus(max: r.number("max"))
+            let max = r.number("max")
+            if let max, max < 0 { r.problem("max must be 0 or more, found \(ReportFormat.number(max))") }
+            bonus = Bonus(max: max)
             reader.problems += r.problems
         }
         if let p = reader.table("penalty") {
@@ -172,7 +179,7 @@ extension RuleRuntime {
             reader.problems += r.problems
         }
         let tiebreak = reader.stringList("tiebreak") ?? []
-        for tie in tiebreak where !items.contains(where: { $0.id == tie }) {
+        for tie in tiebreak where !itemIDs.contains(tie) {
             reader.problem("tiebreak \"\(tie)\" is not an item of this scoring\(Suggestion.hint(for: tie, in: items.map(\.id)))")
         }
         var grades: [Grade] = []

@@ -56,7 +56,11 @@ public struct RuleFiles: Sendable {
             let full = url.standardizedFileURL.resolvingSymlinksInPath().path
             guard full.hasPrefix(root.path + "/") else { continue }
             let relative = String(full.dropFirst(root.path.count + 1))
-            files.append(File(path: relative, contents: Array(try Data(contentsOf: url))))
+            do {
+                files.append(File(path: relative, contents: try FileBytes.read(url)))
+            } catch {
+                throw RuleLoadError(problems: [RuleProblem(at: nil, "\(prefix)\(relative): cannot read the rule file: \(error)")])
+            }
         }
         files.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         return RuleFiles(directory: directory, displayPrefix: prefix, all: files)

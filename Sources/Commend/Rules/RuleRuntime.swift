@@ -46,12 +46,17 @@ final class RuleRuntime {
     /// Printed messages beyond `Diagnostic.cap`, counted but not kept: a
     /// script that prints in a loop must not fill the host's memory.
     var droppedDiagnostics = 0
+    /// Set once the rule files are loaded: from then on `plan`, `award` and
+    /// `scoring` are errors (a rule function that declares is a mistake, and
+    /// declarations made while evaluating would be kept by no one).
+    private(set) var declarationsClosed = false
 
     init(files: RuleFiles, limits: LuaLimits) throws {
         self.files = files
         state = try LuaState(limits: limits)
         sandbox = try LuaSandbox(state: state, moduleRoot: files.directory, chunkPrefix: files.displayPrefix)
         sandbox.moduleSources = Dictionary(files.all.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        sandbox.refusesSharedState = true
         sandbox.onPrint = { [unowned self] message, chunk, line in
             guard self.diagnostics.count < Diagnostic.cap else {
                 self.droppedDiagnostics += 1
@@ -64,7 +69,33 @@ final class RuleRuntime {
             load(file)
             if state.isTripped { break }
         }
+        declarationsClosed = true
         validate()
+        checkSharedState()
+    }
+
+    /// Rule functions that assign to a variable from outside themselves (a
+    /// local of the function that made them: `check = counter()`) keep state
+    /// between calls. Assignments to file-level locals were reported when
+    /// their file loaded; these are the others.
+    private func checkSharedState() {
+        var reported = Set(problems.map { "\($0.location?.description ?? ""): \($0.message)" })
+        let functions = awardFunctions.flatMap { [$0.applies, $0.order] + $0.checks }
+            + scoringFunctions.flatMap { [$0.applies, $0.bonus, $0.penalty] + $0.points }
+        for function in functions.compactMap({ $0 }) {
+            guard let chunk = function.definition?.chunk, let writes = function.sharedStateWrites(calledOften: true) else { continue }
+            for write in writes {
+                let problem = RuleProblem(at: SourceLocation(file: chunk, line: write.line), SharedStateError.message(write))
+                if reported.insert("\(problem.location?.description ?? ""): \(problem.message)").inserted { problems.append(problem) }
+            }
+        }
+    }
+
+    /// Refuses a declaration made after the rule files were loaded.
+    private func checkDeclaring(_ what: String) throws {
+        if declarationsClosed {
+            throw SandboxError("\(what) called while evaluating: plan, award and scoring may only be called at the top level of a rule file, while the rules load")
+        }
     }
 
     private func load(_ file: RuleFiles.File) {
@@ -72,6 +103,10 @@ final class RuleRuntime {
         do {
             let chunk = try sandbox.load(file.contents, chunkName: name)
             try chunk.call()
+        } catch let error as SharedStateError {
+            for write in error.writes {
+                problems.append(RuleProblem(at: SourceLocation(file: error.chunk, line: write.line), SharedStateError.message(write)))
+            }
         } catch let error as LuaError {
             let location = error.line.map { SourceLocation(file: error.chunk ?? name, line: $0) }
             let message = error.line == nil && error.chunk == nil ? "\(name): \(error.message)" : error.message
@@ -94,6 +129,7 @@ final class RuleRuntime {
             call.push(wrapper)
         }))
         sandbox.define("plan", .function(state.function("plan") { [unowned self] call in
+            try self.checkDeclaring("plan { ... }")
             guard case .table(let table) = call.value(1) else {
                 throw SandboxError("plan expects a table: plan { id = ..., year = ..., phases = {...} }")
             }
@@ -101,11 +137,17 @@ final class RuleRuntime {
         }))
         for kind in ["award", "scoring"] {
             sandbox.define(kind, .function(state.function(kind) { [unowned self] call in
+                try self.checkDeclaring("\(kind) \"...\" { ... }")
                 guard case .string(let id) = call.value(1), !id.isEmpty else {
                     throw SandboxError("\(kind) needs an id first: \(kind) \"id\" { ... }")
                 }
+                if let message = Bounds.idProblem(id, what: "\(kind) id") { throw SandboxError(message) }
+                guard self.awards.count + self.scorings.count < Bounds.declarations else {
+                    throw SandboxError("too many awards and scorings: at most \(Bounds.declarations) are allowed in a rules directory")
+                }
                 let at = self.location(call)
                 call.push(self.state.function(kind) { [unowned self] inner in
+                    try self.checkDeclaring("\(kind) \"\(id)\" { ... }")
                     guard case .table(let table) = inner.value(1) else {
                         throw SandboxError("\(kind) \"\(id)\" expects a table: \(kind) \"\(id)\" { ... }")
                     }
@@ -149,7 +191,7 @@ final class RuleRuntime {
                 problems.append(RuleProblem(.warning, at: location, "\(what): field \"\(field)\" is not declared in plan.fields.\(kind.plural)\(Suggestion.hint(for: field, in: builtIn.union(declared.keys)))"))
             }
         }
-        let awardIDs = awards.map(\.id)
+        let awardIDs = Set(awards.map(\.id))
         for award in awards {
             checkCommon(kind: "award", id: award.id, phases: award.phases, movement: award.movement, at: award.location)
             if let quota = award.quota {

@@ -1,9 +1,15 @@
 /// "did you mean ...?" for a near miss among known names.
 enum Suggestion {
+    /// The nearest candidate within an edit distance of 2 (less for short
+    /// names). Linear in the length of `word`: a candidate whose length
+    /// differs by more than 2 cannot be that near and is not compared, and a
+    /// word longer than any id (`Bounds.idBytes`) has no near miss.
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        guard word.utf8.count <= Bounds.idBytes + 2 else { return nil }
+        let lowered = word.lowercased(), length = lowered.count
         var best: (String, Int)?
-        for candidate in candidates {
-            let d = distance(word.lowercased(), candidate.lowercased())
+        for candidate in candidates where candidate.utf8.count <= Bounds.idBytes + 2 && abs(candidate.count - length) <= 2 {
+            let d = distance(lowered, candidate.lowercased())
             if d <= max(1, min(2, candidate.count / 3)), d < (best?.1 ?? .max) { best = (candidate, d) }
         }
         return best?.0

@@ -100,11 +100,28 @@ struct TableReader {
         }
     }
 
-    /// The entries 1...#t of a list key, each a table; other entries are flagged.
-    mutating func tableList(_ key: String, required: Bool = false) -> [LuaTable] {
+    /// A string that names something: within `Bounds.idBytes`.
+    mutating func id(_ key: String, what: String) -> String? {
+        guard let id = string(key, required: true) else { return nil }
+        if let message = Bounds.idProblem(id, what: what) {
+            problem(message)
+            return String(id.prefix(Bounds.idBytes))
+        }
+        return id
+    }
+
+    /// The entries 1...#t of a list key, each a table; other entries are
+    /// flagged. Beyond `atMost` entries, the list is refused and only the
+    /// first `atMost` are read.
+    mutating func tableList(_ key: String, required: Bool = false, atMost: Int = .max, what: String = "") -> [LuaTable] {
         guard let list = table(key, required: required) else { return [] }
         var result: [LuaTable] = []
-        for (index, value) in list.array.enumerated() {
+        var entries = list.array
+        if entries.count > atMost {
+            problem("\(entries.count) \(what) are too many: at most \(atMost) are allowed")
+            entries.removeLast(entries.count - atMost)
+        }
+        for (index, value) in entries.enumerated() {
             if case .table(let t) = value { result.append(t) }
             else { problem("entry \(index + 1) of \"\(key)\" must be a table, found \(value.typeName)") }
         }

@@ -36,6 +36,8 @@ typedef struct cg_runtime {
     char host_message[512];   /* message for CG_TRIP_HOST */
     char where[512];          /* "chunk:line:" where the trip happened */
     int sequence_step;        /* the function cg_sequence is in: -1 the gate, 0... the others */
+    int trip_step;            /* sequence_step when the run was tripped (a limit hit inside
+                                 pcall is noticed later, maybe after the sequence ended) */
 } cg_runtime;
 
 /* The Swift side of the trampoline: returns the number of results (>= 0),
@@ -118,7 +120,31 @@ void cg_push_record(lua_State *L, int kind, const unsigned char *row);
  * per tail that ran (nil, nil for a missing function, which counts as
  * falsy). On error, `sequence_step` names the function that raised. */
 void cg_push_sequence(lua_State *L);
+/* An assignment, in a function nested in a chunk, to a variable of the
+ * chunk's top level (state kept between calls). */
+typedef struct cg_upvalue_write {
+    int line;
+    char name[64];
+} cg_upvalue_write;
+/* Finds such assignments in the Lua function at `index`: a loaded chunk
+ * (`is_function` 0), or a function called many times (`is_function` 1), in
+ * which an assignment to any of its upvalues, by itself or by a function it
+ * makes, keeps state between calls. Writes up to `max` of them to `out` and
+ * returns how many there are, or -1 when the dump cannot be read. */
+int cg_shared_upvalue_writes(lua_State *L, int index, int is_function, cg_upvalue_write *out, int max);
+/* Pushes a function that returns the __pairs metafield of its argument (nil
+ * if none), whatever its __metatable says: what `pairs` must honour. */
+void cg_push_metapairs(lua_State *L);
+/* Pops a function and keeps it as the `pairs` of read-only proxies. */
+void cg_keep_sorted_pairs(lua_State *L);
 /* Replaces string.find/match/gmatch/gsub with versions held to the limits. */
 void cg_open_sandbox_patterns(lua_State *L);
+/* Replaces table.move/insert/remove/concat/sort and string.rep (C loops
+ * over a range the script chooses) with versions held to the limits. */
+void cg_open_sandbox_library(lua_State *L);
+/* Pushes os.date held to the limits (its format charged first), for the
+ * sandbox's own os table; the real os.date stays in place, so that its
+ * errors still name it. */
+void cg_push_bounded_date(lua_State *L);
 
 #endif

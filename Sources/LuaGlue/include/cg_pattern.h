@@ -1,15 +1,8 @@
 /*
-** cg_pattern.h -- step-bounded replacements for Lua 5.4's pattern matching
-** functions (string.find, string.match, string.gmatch, string.gsub).
-**
-** Lua's count hook never fires while a C function runs, so the stock
-** matcher in lstrlib.c can backtrack for hours on a hostile pattern such as
-**   string.find(string.rep("a", 40), string.rep("a*", 20) .. "b")
-** The functions installed by cg_open_patterns behave exactly like Lua
-** 5.4's own, except that their matcher counts steps and, every
-** CG_PATTERN_STEP_BATCH steps, charges them with cg_limits_charge().  When
-** that reports the run's limit has tripped, the matcher unwinds at once and
-** the Lua function ends with `return cg_limits_raise(L);`.
+** cg_pattern.h -- Commend's string.find, string.match, string.gmatch and
+** string.gsub, which behave as Lua 5.4's own but count their work as steps
+** and charge them to the run's limits (see pattern.c and cg_meter.h): a
+** pattern that backtracks for ever ends with the limit error instead.
 */
 
 #ifndef CG_PATTERN_H
@@ -17,29 +10,10 @@
 
 #include <lua.h>
 
+#include "cg_glue.h"
+
 #ifdef __cplusplus
 extern "C" {
-#endif
-
-/* steps counted between two calls of cg_limits_charge */
-#define CG_PATTERN_STEP_BATCH 1024
-
-/*
-** cg_limits_charge / cg_limits_raise are defined by the project's glue
-** (cg_glue.h).  Declare them here only when that header is not available.
-**   cg_limits_charge: add 'steps' to the run's budget; nonzero = limit hit.
-**   cg_limits_raise:  raise the limit error with lua_error (does not return).
-*/
-#if defined(__has_include)
-#if __has_include("cg_glue.h")
-#include "cg_glue.h"
-#define CG_PATTERN_HAVE_GLUE_H 1
-#endif
-#endif
-
-#ifndef CG_PATTERN_HAVE_GLUE_H
-extern int cg_limits_charge(lua_State *L, long steps);
-extern int cg_limits_raise(lua_State *L);
 #endif
 
 /*

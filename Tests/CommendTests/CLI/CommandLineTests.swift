@@ -64,6 +64,61 @@ struct CommandLineTests {
         #expect(results.map { $0["awarded"] as? Bool } == [true, false])
     }
 
+    @Test func readableOutputIsVietnameseByDefaultAndMachineOutputIgnoresTheLanguage() throws {
+        let rules = try Self.folder(["plan.lua": Self.plan, "a.lua": """
+            award "sk" { name = "Sáng kiến", subject = "member",
+              criteria = { { id = "c", text = "Có sáng kiến", check = function(m) return m.initiatives > 0 end } } }
+            """])
+        let data = try Self.folder(Self.data)
+        let common = ["evaluate", "--rules", rules.path, "--data", data.path, "--phase", "dot1"]
+        // M1 has 2 initiatives, M2 none: 2 considered, 1 eligible, 1 awarded.
+        let vi = try Self.commend(common)
+        #expect(vi.status == 0, "\(vi.err)")
+        #expect(vi.out.contains("xét 2 đoàn viên, đủ điều kiện 1, khen thưởng 1"), "\(vi.out)")
+        #expect(vi.out.contains("Đợt 1 [dot1]: từ 01/01/2021 đến 30/06/2021"), "\(vi.out)")
+        let en = try Self.commend(common + ["--lang", "en"])
+        #expect(en.out.contains("2 members considered, 1 eligible, 1 awarded"), "\(en.out)")
+        for format in ["json", "csv"] {
+            let a = try Self.commend(common + ["--format", format])
+            let b = try Self.commend(common + ["--format", format, "--lang", "en"])
+            #expect(a.status == 0 && !a.out.isEmpty && a.out == b.out, "\(format)")
+        }
+        let explain = try Self.commend(["explain", "--rules", rules.path, "--data", data.path, "--phase", "dot1", "--subject", "M2"])
+        #expect(explain.out.hasPrefix("Sáng kiến [sk]: không đủ điều kiện\n"), "\(explain.out)")
+        let explainEn = try Self.commend(["explain", "--rules", rules.path, "--data", data.path, "--phase", "dot1",
+                                          "--subject", "M2", "--lang", "en"])
+        #expect(explainEn.out.hasPrefix("Sáng kiến [sk]: not eligible\n"), "\(explainEn.out)")
+        #expect(try Self.commend(common + ["--lang", "fr"]).status == 2)
+    }
+
+    /// The watch screen: Vietnamese, the time on a 24-hour clock. The test reads
+    /// the screen until the watching line appears, then presses Ctrl-C.
+    @Test func watchScreenSpeaksVietnameseOnA24HourClock() throws {
+        let rules = try Self.folder(["plan.lua": Self.plan])
+        let data = try Self.folder(Self.data)
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["evaluate", "--rules", rules.path, "--data", data.path, "--phase", "dot1", "--watch"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        while !text.contains("Ctrl-C để dừng") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        process.interrupt()
+        text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("P (p, năm 2021)\n"), "\(text)")
+        #expect(text.contains(/── [0-2][0-9]:[0-5][0-9]:[0-5][0-9]: đã xét\n/), "\(text)")
+        #expect(!text.contains(" AM") && !text.contains(" PM"), "\(text)")
+        #expect(text.contains("── đang theo dõi \(rules.path)/**/*.lua và \(data.path)/ (kiểm tra mỗi 0,3 giây); Ctrl-C để dừng"), "\(text)")
+        #expect(text.contains("đã dừng theo dõi"), "\(text)")
+    }
+
     @Test func badDataExitsTwoNamingFileLineAndColumn() throws {
         let rules = try Self.folder(["plan.lua": Self.plan])
         var files = Self.data

@@ -74,7 +74,9 @@ struct GuideExampleTests {
         }
         // One plan, and the examples the guide's chapters build on.
         #expect(blocks.filter { $0.attributes["example"] == "plan" }.count == 1)
-        for name in ["danh-hieu-dau-tien", "chi-tieu", "bang-diem", "tham-chieu", "lich-su", "vi-du-loi"] {
+        // The recipes (add an award, change an item's points), the cheat-sheet and the Lua primer too.
+        for name in ["danh-hieu-dau-tien", "chi-tieu", "bang-diem", "tham-chieu", "lich-su", "vi-du-loi",
+                     "doi-lam-tron", "them-danh-hieu", "doi-diem", "mau", "so-tay-lua"] {
             #expect(Self.exampleNames.contains(name), "example \(name) is missing")
         }
         // Every test belongs to an example; every working example has tests; uses name examples.
@@ -84,6 +86,10 @@ struct GuideExampleTests {
         }
         for name in Self.workingExamples {
             #expect(blocks.contains { $0.attributes["test"] == name }, "example \(name) has no test block")
+        }
+        // The officer's working order is shown by runs of check, test, evaluate, explain and diff.
+        for run in ["check-mau", "test-mau", "xet-mau", "xet-mau-en", "explain-dv01", "diff-lam-tron"] {
+            #expect(Self.runNames.contains(run), "run \(run) is missing")
         }
         // Every run has exactly one expected output and every output a run.
         let outputs = blocks.compactMap { $0.attributes["output"] }

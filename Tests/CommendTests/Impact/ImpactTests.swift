@@ -76,10 +76,53 @@ struct ImpactTests {
         let result = try ImpactFixture.evaluate(ImpactFixture.oldRules)
         let impact = Impact(old: result, new: result)
         #expect(impact.isEmpty)
-        #expect(ImpactTextFormat.text(impact) == "No subject gains or loses an award, rank or grade.\n")
+        #expect(ImpactTextFormat.text(impact) == "Không ai được thêm hay mất khen thưởng, hạng hay xếp loại.\n")
+        #expect(ImpactTextFormat.text(impact, language: .en) == "No subject gains or loses an award, rank or grade.\n")
     }
 
-    @Test func tableText() throws {
+    /// Vietnamese, the default: the same tables with the officers' words.
+    @Test func tableTextInVietnamese() throws {
+        let impact = try Self.impact()
+        let expected = """
+            Ảnh hưởng của việc sửa tiêu chí đến Đợt 1 [dot1]
+            \(String(repeating: "═", count: 48))
+              tiêu chí cũ: old (\(impact.rulesDigest.old))
+              tiêu chí mới: new (\(impact.rulesDigest.new))
+
+            Lao động giỏi [gioi]
+              đủ điều kiện 2, khen thưởng 2: 1 được khen thưởng thêm, 1 mất khen thưởng
+              mã  tên            thay đổi          lý do
+              ──  ─────────────  ────────────────  ─────────────────────────────────
+              M2  Trần Thị Bích  mất khen thưởng   diem: ✔ → ✘ (7 điểm, 0 sáng kiến)
+              M3  Lê Hoàng       được khen thưởng  diem: ✘ → ✔ (6 điểm, 3 sáng kiến)
+              tiêu chuẩn diem: Điểm từ 8 trở lên hoặc có từ 2 sáng kiến
+
+            Cá nhân tiêu biểu [tieu-bieu]
+              đủ điều kiện 2, khen thưởng 1: 1 được khen thưởng thêm, 1 mất khen thưởng, 1 không còn đủ điều kiện
+              mã  tên            thay đổi                lý do
+              ──  ─────────────  ──────────────────────  ───────────────────────────────
+              M1  Nguyễn Văn An  mất khen thưởng         thứ tự trong chỉ tiêu 1/1 → 2/1
+              M2  Trần Thị Bích  không còn đủ điều kiện  gioi: ✔ → ✘
+              M3  Lê Hoàng       được khen thưởng        gioi: ✘ → ✔
+              tiêu chuẩn gioi: Đạt Lao động giỏi
+
+            Sáng kiến [sang-kien]: đã bỏ
+              trước đây đủ điều kiện 1 đoàn viên, khen thưởng 1
+
+            Chấm điểm CĐCS [cham-diem]
+              2 đơn vị đổi hạng hoặc xếp loại
+              nhóm  mã  tên                               hạng  tổng điểm  xếp loại
+              ────  ──  ───────────────────────────────  ─────  ─────────  ──────────────
+              C1    U2  CĐCS Bệnh viện Đa khoa           2 → 1    45 → 70  Khá → Xuất sắc
+              C1    U1  CĐCS Trường Tiểu học Bằng Thành  1 → 2    50 → 60  Khá
+
+            """
+        let text = ImpactTextFormat.text(impact, old: "old", new: "new")
+        #expect(text == expected)
+        if text != expected { print(text) }
+    }
+
+    @Test func tableTextInEnglish() throws {
         let impact = try Self.impact()
         let expected = """
             Impact of the rule change on Đợt 1 [dot1]
@@ -115,7 +158,7 @@ struct ImpactTests {
               C1     U1       CĐCS Trường Tiểu học Bằng Thành  1 → 2  50 → 60  Khá
 
             """
-        let text = ImpactTextFormat.text(impact, old: "old", new: "new")
+        let text = ImpactTextFormat.text(impact, old: "old", new: "new", language: .en)
         #expect(text == expected)
         if text != expected { print(text) }
     }

@@ -111,7 +111,8 @@ struct WatcherTests {
         #expect(changes.awards[1].changes.count == 1)
         #expect(m4.subject == "M4" && m4.kind == .becomesEligible)
         #expect(m4.quota.new?.place == 3 && m4.quota.new?.limit == 1)
-        #expect(ImpactTextFormat.reasons(m4) == ["gioi: ✘ → ✔", "beyond the quota: place 3/1"])
+        #expect(ImpactTextFormat.reasons(m4) == ["gioi: ✘ → ✔", "ngoài chỉ tiêu: thứ tự 3/1"])
+        #expect(ImpactTextFormat.reasons(m4, Wording(.en)) == ["gioi: ✘ → ✔", "beyond the quota: place 3/1"])
         #expect(changes.scorings.isEmpty)
     }
 

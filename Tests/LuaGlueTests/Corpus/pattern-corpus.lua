@@ -1,108 +1,25 @@
--- corpus.lua -- differential corpus for Commend's step-bounded pattern
--- functions (run by differential.c; see README.md).
+-- pattern-corpus.lua -- the cases of the pattern differential test
+-- (PatternDifferentialTests.swift).
 --
--- Compares string.find/match/gmatch/gsub of Lua 5.4 (orig_*) with the
--- bounded versions (bounded_*, also installed in the 'string' table): every
--- return value and every error message, on hand-written edge cases and on
--- randomly generated pattern/subject pairs (fixed seed).  Then checks that
--- an abort (tiny step budget) leaves no damaged state, that catastrophic
--- patterns end with the limit error quickly, and (with argument "bench")
--- measures speed.
+-- Run once in a plain Lua state (the system liblua5.4's own string
+-- functions) and once in a state whose string.find/match/gmatch/gsub are
+-- Commend's bounded ones. Both runs build the same cases (hand-written edge
+-- cases, then pattern/subject pairs generated from a fixed seed) and return
+-- the table 'api' below; the Swift side runs every case in both states and
+-- compares the outcome strings (every result and every error message).
 --
 -- The harness itself avoids string.find/match/gmatch/gsub.
 
-local mode = ...
-local NRANDOM = tonumber(os.getenv("CG_NRANDOM") or "") or 4000
-local LIMIT_MSG = "instruction limit exceeded"
+local NRANDOM = ...
+NRANDOM = tonumber(NRANDOM) or 4000
 
-local orig = { find = orig_find, match = orig_match,
-               gmatch = orig_gmatch, gsub = orig_gsub }
-local mine = { find = bounded_find, match = bounded_match,
-               gmatch = bounded_gmatch, gsub = bounded_gsub }
-
----------------------------------------------------------------------------
--- benchmark workloads
---   corpus.lua bench                 wall-clock comparison (after the tests)
---   corpus.lua bench1 NAME IMPL [K]  run one workload once (IMPL = orig or
---                                    bounded; K scales the loop counts) and
---                                    exit, for instruction counting with
---                                    valgrind --tool=callgrind
----------------------------------------------------------------------------
-local big = {}
-for i = 1, 700 do big[i] = "word" .. i .. " =x; " end
-big = table.concat(big):sub(1, 10240)
-local trim_s = "   hello there   "
-
-local workloads = {
-  { "find_trim", "1e6 x s:find('^%s*(.-)%s*$') (17-char s)", 1000000,
-    function(impl, n)
-      local f = impl.find
-      for _ = 1, n do f(trim_s, "^%s*(.-)%s*$") end
-    end },
-  { "match_trim", "1e6 x s:match('^%s*(.-)%s*$')", 1000000,
-    function(impl, n)
-      local f = impl.match
-      for _ = 1, n do f(trim_s, "^%s*(.-)%s*$") end
-    end },
-  { "gsub_words", "1000 x gsub(10KB, '%w+', '<%0>')", 1000,
-    function(impl, n)
-      local f = impl.gsub
-      for _ = 1, n do f(big, "%w+", "<%0>") end
-    end },
-  { "gsub_caps", "1000 x gsub(10KB, '(%w+)%s*=', '%1:')", 1000,
-    function(impl, n)
-      local f = impl.gsub
-      for _ = 1, n do f(big, "(%w+)%s*=", "%1:") end
-    end },
-  { "gsub_fn", "1000 x gsub(10KB, '%d+', function)", 1000,
-    function(impl, n)
-      local f = impl.gsub
-      local function r(d) return d end
-      for _ = 1, n do f(big, "%d+", r) end
-    end },
-  { "gmatch_words", "1000 x gmatch(10KB, '%a+') loop", 1000,
-    function(impl, n)
-      local g = impl.gmatch
-      for _ = 1, n do for _ in g(big, "%a+") do end end
-    end },
-  { "find_plain", "1e6 x find(s, 'o w', 1, true)", 1000000,
-    function(impl, n)
-      local f = impl.find
-      local s = "hello world"
-      for _ = 1, n do f(s, "o w", 1, true) end
-    end },
-}
-
-if mode == "bench1" then
-  local name, which, k = select(2, ...)
-  local impl = (which == "orig") and orig or mine
-  for _, w in ipairs(workloads) do
-    if w[1] == name then
-      w[4](impl, math.max(1, math.floor(w[3] * (tonumber(k) or 1))))
-      return true
-    end
-  end
-  error("no workload " .. tostring(name))
-end
+local impl = { find = string.find, match = string.match,
+               gmatch = string.gmatch, gsub = string.gsub }
 
 local fmt, rep, char, concat = string.format, string.rep, string.char,
                                table.concat
 
----------------------------------------------------------------------------
--- serialisation of results
----------------------------------------------------------------------------
-local function ser(v)
-  local t = type(v)
-  if t == "string" then return fmt("%q", v)
-  elseif t == "number" then return math.type(v) .. ":" .. fmt("%q", v)
-  else return tostring(v) end
-end
-
-local function serpack(r)
-  local out = {}
-  for i = 1, r.n do out[i] = ser(r[i]) end
-  return "(" .. concat(out, ",") .. ")"
-end
+local ser, serpack = serialize.ser, serialize.serpack
 
 ---------------------------------------------------------------------------
 -- running one case against one implementation
@@ -150,7 +67,7 @@ end
 
 -- case = { fname, args (packed), repl = optional descriptor }
 -- returns a string describing the full outcome
-local function run(impl, case)
+local function run(case)
   local fname = case[1]
   local f = impl[fname]
   local args = case.args
@@ -182,11 +99,6 @@ local function run(impl, case)
   return s
 end
 
----------------------------------------------------------------------------
--- bookkeeping
----------------------------------------------------------------------------
-local ncases, nfail = 0, 0
-local failures = {}
 
 local function describe(case)
   local parts = {}
@@ -198,32 +110,11 @@ local function describe(case)
   return d
 end
 
-local function fail(case, a, b, what)
-  nfail = nfail + 1
-  if #failures < 40 then
-    failures[#failures + 1] = fmt("%s%s\n   orig:    %s\n   bounded: %s",
-      what and ("[" .. what .. "] ") or "", describe(case), a, b)
-  end
-end
-
-local outcome = { ok = 0, err = 0, nomatch = 0 }
--- The bounded side runs under a generous budget: no case of the corpus
--- needs anywhere near CASE_BUDGET steps, so a limit error there is a bug
--- (e.g. a step count that is far too high).
-local CASE_BUDGET = 1000000
-local function check(case)
-  ncases = ncases + 1
-  local a = run(orig, case)
-  set_budget(CASE_BUDGET)
-  local b = run(mine, case)
-  set_budget(-1)
-  if a ~= b then fail(case, a, b) end
-  if a:sub(1, 4) == "ERR:" then outcome.err = outcome.err + 1
-  elseif a == "OK:(nil)" or a == "OK:" then
-    outcome.nomatch = outcome.nomatch + 1
-  else outcome.ok = outcome.ok + 1 end
-  return a, b
-end
+---------------------------------------------------------------------------
+-- the list of cases
+---------------------------------------------------------------------------
+local cases = {}
+local function check(case) cases[#cases + 1] = case end
 
 local function C(fname, ...)
   return { fname, args = table.pack(...) }
@@ -505,7 +396,7 @@ add(C("match", "abc", "%g+"))
 add(C("match", " \t\n", "%G*"))
 
 for _, c in ipairs(E) do check(c) end
-local nedge = ncases
+local nedge = #cases
 
 ---------------------------------------------------------------------------
 -- random cases (deterministic)
@@ -573,11 +464,9 @@ local function rand_init()
   return R(-20, 20)
 end
 
-local nrandom_calls = 0
 for _ = 1, NRANDOM do
   local s, p = rand_subject(), rand_pattern()
   local init = rand_init()
-  local before = ncases
   check(C("find", s, p))
   check(C("find", s, p, init))
   check(C("find", s, p, init or 1, true))
@@ -589,46 +478,25 @@ for _ = 1, NRANDOM do
   check(C("gsub", s, p, pick(repls), R(-1, 3)))
   check(CR({ fn = pick({ "cat", "nil", "alt", "int" }) }, s, p))
   check(CR({ tab = pick({ "t1", "t2" }) }, s, p))
-  nrandom_calls = nrandom_calls + (ncases - before)
-end
-local nrand = ncases - nedge
-
----------------------------------------------------------------------------
--- abort leaves no damaged state: rerun a sample with a tiny budget, then
--- without a budget; the first run must be the same or the limit error,
--- the second must equal the original.  gmatch iterators are resumed
--- after an abort and must produce the original sequence.
----------------------------------------------------------------------------
-local nabort_cases, naborted = 0, 0
-local function run_budgeted(impl, case, budget)
-  set_budget(budget)
-  local r = run(impl, case)
-  set_budget(-1)
-  return r
 end
 
-local function gmatch_resume(case, budget)
-  -- iterate the bounded iterator, each call under a tiny budget; on the
-  -- limit error retry the same call without a budget
-  local args = case.args
-  local ok, it = pcall(bounded_gmatch, table.unpack(args, 1, args.n))
-  if not ok then return "ERR:" .. tostring(it), 0 end
-  local out, aborts = {}, 0
-  for _ = 1, 2000 do
-    set_budget(budget)
-    local ok2, r = pcall(invoke, it)
-    set_budget(-1)
-    if not ok2 and r == LIMIT_MSG then
-      aborts = aborts + 1
-      ok2, r = pcall(invoke, it)
-    end
-    if not ok2 then out[#out + 1] = "ERR:" .. tostring(r); break end
-    if r[1] == nil then break end
-    out[#out + 1] = serpack(r)
+-- init arguments at the extremes of the integers, and just past the end
+for _, init in ipairs({ math.mininteger, math.mininteger + 1, -2^53,
+                        math.maxinteger, 2^53, 6, 7 }) do
+  for _, p in ipairs({ "", "l", "()", "^h", "$", "(l)(.)" }) do
+    check(C("find", "hello", p, init))
+    check(C("find", "hello", p, init, true))
+    check(C("match", "hello", p, init))
+    check(C("gmatch", "hello", p, init))
   end
-  return "OK:" .. concat(out, ";"), aborts
 end
 
+---------------------------------------------------------------------------
+-- cases run again under a tiny step budget: the outcome must be the same
+-- or the limit error, and a second run without a budget must be the same.
+-- gmatch iterators are resumed after an abort and must produce the same
+-- sequence.
+---------------------------------------------------------------------------
 math.randomseed(99, 1)
 local sample = {}
 for _ = 1, 1500 do
@@ -642,28 +510,10 @@ for _ = 1, 1500 do
   end
   sample[#sample + 1] = C("gmatch", s, p)
 end
-for _, case in ipairs(sample) do
-  nabort_cases = nabort_cases + 1
-  local expect = run(orig, case)
-  local budget = R(0, 40)
-  if case[1] == "gmatch" then
-    local got, aborts = gmatch_resume(case, budget)
-    local want = expect
-    if got ~= want then fail(case, want, got, "gmatch resume") end
-    naborted = naborted + aborts
-  else
-    local first = run_budgeted(mine, case, budget)
-    if first == "ERR:" .. LIMIT_MSG then naborted = naborted + 1
-    elseif first ~= expect then fail(case, expect, first, "budgeted") end
-    local second = run(mine, case)
-    if second ~= expect then fail(case, expect, second, "after abort") end
-  end
-end
 
 ---------------------------------------------------------------------------
--- method syntax and names in error messages (entries swapped in 'string')
+-- method syntax, names in error messages, coroutines, nested matching
 ---------------------------------------------------------------------------
-local nmethod = 0
 local method_cases = {
   function() return ("hello"):find("l") end,
   function() return ("hello"):find("l", "x") end,
@@ -720,56 +570,16 @@ local method_cases = {
   function() return ("abc"):gsub(".", { a = 1, b = true }) end,
   function() return ("abc"):gsub("%w", "%1", 2) end,
 }
--- The orig_*/bounded_* globals are hidden meanwhile: luaL_argerror names
--- a function called from C (pcall) by searching package.loaded, and would
--- find those globals instead of 'string.find'.
-local function with(impl, f)
-  local saved = {}
-  for k in pairs(orig) do
-    saved["orig_" .. k], saved["bounded_" .. k] = _G["orig_" .. k],
-                                                  _G["bounded_" .. k]
-    _G["orig_" .. k], _G["bounded_" .. k] = nil, nil
-  end
-  for k, v in pairs(impl) do string[k] = v end
-  local r = table.pack(pcall(f))
-  for k, v in pairs(mine) do string[k] = v end
-  for k, v in pairs(saved) do _G[k] = v end
-  return serpack(r)
-end
-for i, f in ipairs(method_cases) do
-  nmethod = nmethod + 1
-  local a, b = with(orig, f), with(mine, f)
-  if a ~= b then
-    nfail = nfail + 1
-    failures[#failures + 1] = fmt("[method %d]\n   orig:    %s\n   bounded: %s",
-                                  i, a, b)
-  end
-end
 
 ---------------------------------------------------------------------------
--- catastrophic patterns end with the limit error, quickly
+-- catastrophic patterns: each must end with the limit error
+-- (the Swift side gives them a budget of 10 million steps)
 ---------------------------------------------------------------------------
-local BOMB_BUDGET = 10000000
 local bomb_s, bomb_p = rep("a", 40), rep("a*", 20) .. "b"
-local nbomb, bomb_fail = 0, 0
-local bomb_report = {}
+local bombs = {}
 local function bomb(name, f, expect_limit)
-  nbomb = nbomb + 1
-  set_budget(BOMB_BUDGET)
-  local t0 = now()
-  local r = table.pack(pcall(f))
-  local dt = now() - t0
-  local steps = get_steps()
-  set_budget(-1)
-  local ok
-  if expect_limit == false then ok = r[1] == true
-  else ok = (r[1] == false and r[2] == LIMIT_MSG) end
-  ok = ok and dt < 1.0
-  if not ok then bomb_fail = bomb_fail + 1 end
-  bomb_report[#bomb_report + 1] = fmt("  %-4s %-58s %8.3f s  %10d steps  -> %s",
-    ok and "ok" or "FAIL", name, dt, steps, serpack(r))
+  bombs[#bombs + 1] = { name = name, f = f, limit = expect_limit ~= false }
 end
-
 bomb("string.find(a^40, (a*)^20 b)", function()
   return string.find(bomb_s, bomb_p) end)
 bomb("pcall(string.find, a^40, ...)", function()
@@ -800,62 +610,35 @@ bomb("back-reference (.*)%1x on 20k chars", function()
   return rep("a", 20000):find("(.*)%1x") end)
 bomb("gsub with 200k '%1' escapes per match", function()
   return rep("a", 1000):gsub("", rep("%0", 200000)) end)
-bomb("pcall inside: caught, then a normal find works", function()
-  local ok, e = pcall(string.find, bomb_s, bomb_p)
-  assert(not ok and e == LIMIT_MSG)
-  set_budget(-1)
-  return ("hello"):find("l+")
-end, false)
-
--- steps are charged for ordinary calls too (final partial batch)
-set_budget(-1)
-local _ = ("hello world"):find("o w")
-local small_steps, small_charges = get_steps(), get_charges()
-set_budget(-1)
-_ = ("  trim me  "):match("^%s*(.-)%s*$")
-local trim_steps = get_steps()
 
 ---------------------------------------------------------------------------
--- report
+-- what the Swift side calls
 ---------------------------------------------------------------------------
-print(fmt("edge cases:          %d", nedge))
-print(fmt("random cases:        %d (from %d pattern/subject pairs)", nrand,
-          NRANDOM))
-print(fmt("outcomes (edge+random): %d matched/replaced, %d no match, " ..
-          "%d errors", outcome.ok, outcome.nomatch, outcome.err))
-print(fmt("abort/resume cases:  %d (%d runs hit the tiny budget)",
-          nabort_cases, naborted))
-print(fmt("method/name cases:   %d", nmethod))
-print(fmt("steps charged: find('hello world','o w') = %d in %d charge(s); " ..
-          "trim match = %d", small_steps, small_charges, trim_steps))
-print("bombs (budget " .. BOMB_BUDGET .. " steps):")
-for _, l in ipairs(bomb_report) do print(l) end
-for _, f in ipairs(failures) do print("DIFF " .. f) end
-local total = ncases + nabort_cases + nmethod + nbomb
-local failed = nfail + bomb_fail
-print(fmt("differences: %d", nfail))
-print(fmt("%d passed, %d failed", total - failed, failed))
-
----------------------------------------------------------------------------
--- wall-clock benchmark (argument "bench"); noisy on a shared machine
----------------------------------------------------------------------------
-if mode == "bench" then
-  set_budget(-1)
-  print("benchmark (interleaved, best of 7, wall clock):")
-  for _, w in ipairs(workloads) do
-    local to, tm = math.huge, math.huge
-    for _ = 1, 7 do
-      for _, which in ipairs({ "o", "m" }) do
-        collectgarbage()
-        local t0 = now()
-        w[4](which == "o" and orig or mine, w[3])
-        local dt = now() - t0
-        if which == "o" then to = math.min(to, dt) else tm = math.min(tm, dt) end
-      end
-    end
-    print(fmt("  %-44s orig %7.3f s  bounded %7.3f s  ratio %.3f",
-              w[2], to, tm, tm / to))
-  end
+local api = {}
+function api.count() return #cases, #sample, #method_cases, #bombs end
+function api.run(i) return run(cases[i]) end
+function api.describe(i) return describe(cases[i]) end
+function api.run_sample(i) return run(sample[i]) end
+function api.describe_sample(i) return describe(sample[i]) end
+function api.sample_is_gmatch(i) return sample[i][1] == "gmatch" end
+local iterator
+-- Starts the iterator of gmatch sample i: nil, or "ERR:message".
+function api.gmatch_begin(i)
+  local args = sample[i].args
+  local ok, it = pcall(impl.gmatch, table.unpack(args, 1, args.n))
+  if not ok then return "ERR:" .. tostring(it) end
+  iterator = it
 end
-
-return failed == 0
+-- One step of that iterator: "END", "ERR:message" or the captures.
+function api.gmatch_step()
+  local ok, r = pcall(invoke, iterator)
+  if not ok then return "ERR:" .. tostring(r) end
+  if r[1] == nil then return "END" end
+  return serpack(r)
+end
+function api.run_method(i) return serpack(table.pack(pcall(method_cases[i]))) end
+function api.bomb_name(i) return bombs[i].name end
+function api.bomb_expects_limit(i) return bombs[i].limit end
+function api.run_bomb(i) return serpack(table.pack(bombs[i].f())) end
+function api.small() return impl.find("hello world", "o w") end
+return api
