@@ -20,12 +20,14 @@ build: deps
 	$(SWIFT) build --product commend
 
 # Puts `commend` on the PATH: a release build copied to $(PREFIX)/bin
-# (default /usr/local/bin; `make install PREFIX=$$HOME/.local` needs no root).
+# (default /usr/local/bin; `make install PREFIX=$$HOME/.local` needs no root),
+# the report templates to $(PREFIX)/share/commend/templates.
 PREFIX ?= /usr/local
 install: deps
 	$(SWIFT) build -c release --product commend
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/commend/templates
 	install -m 755 .build/release/commend $(DESTDIR)$(PREFIX)/bin/commend
+	install -m 644 Sources/CommendReports/Templates/*.mustache $(DESTDIR)$(PREFIX)/share/commend/templates/
 
 # Evaluates the sample plan (rules/) on the sample province (examples/bac-kan-2021).
 demo: build

@@ -7,9 +7,17 @@ import Mustache
 struct TemplateSet {
     let library: MustacheLibrary
 
-    /// The shipped templates' directory.
+    /// The shipped templates' directory: `share/commend/templates` beside the
+    /// `bin` of an installed `commend` (`make install`), else the package's
+    /// resource bundle (the build folder, or a copy next to the executable).
     static var shipped: URL {
         get throws {
+            let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe")).resolvingSymlinksInPath()
+            let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("share/commend/templates")
+            if FileManager.default.fileExists(atPath: installed.appendingPathComponent("danh-sach-html.mustache").path) {
+                return installed
+            }
             guard let url = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
                 throw EvaluationError("the shipped report templates are missing from the installation")
             }
