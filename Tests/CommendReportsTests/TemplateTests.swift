@@ -1,4 +1,4 @@
-import CommendReports
+@testable import CommendReports
 import Foundation
 import Testing
 
@@ -33,5 +33,13 @@ struct TemplateTests {
         } throws: { error in
             "\(error)".contains("danh-sach-html.mustache:") && "\(error)".contains("template error")
         }
+    }
+}
+
+@Suite("Markdown escaping")
+struct MarkdownEscapingTests {
+    @Test func markupInNamesStaysText() {
+        let escaped = MarkdownContentType().escapeText("A | B * _c_ [d] <e> & \"f\" `g` #h \\i")
+        #expect(escaped == "A \\| B \\* \\_c\\_ \\[d\\] &lt;e&gt; &amp; &quot;f&quot; \\`g\\` \\#h \\\\i")
     }
 }
