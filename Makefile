@@ -33,8 +33,11 @@ install: deps
 demo: build
 	$(COMMEND) evaluate --rules rules --data examples/bac-kan-2021 --phase $(PHASE)
 
-# Every Swift test, then the sample plan's own rule tests.
+# Every Swift test, then the sample plan's own rule tests. The JSON result's
+# tests validate real outputs with python3's jsonschema, installed when missing.
 test: deps
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install jsonschema \
+	  || python3 -m pip install --break-system-packages jsonschema
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --product commend

@@ -17,8 +17,13 @@ struct Check: ParsableCommand {
     @Option(help: "The rules directory.")
     var rules = "rules"
 
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
+
     func run() throws {
-        let problems = RuleSet.check(directory: URL(fileURLWithPath: rules), displayName: rules)
+        let directory = URL(fileURLWithPath: rules)
+        _ = try RuleFiles.read(directory: directory, displayName: rules)   // exit 2 when it does not exist
+        let problems = RuleSet.check(directory: directory, displayName: rules, limits: limits.limits)
         for problem in problems { print(Terminal.text(problem.description)) }
         let errors = problems.filter { $0.severity == .error }.count
         let warnings = problems.count - errors
@@ -26,7 +31,7 @@ struct Check: ParsableCommand {
             print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
             throw ExitCode(1)
         }
-        let set = try RuleSet.load(directory: URL(fileURLWithPath: rules), displayName: rules)
+        let set = try RuleSet.load(directory: directory, displayName: rules, limits: limits.limits)
         print("\(rules): plan \(set.plan.id), \(set.awards.count) awards, \(set.scorings.count) scorings, \(set.files.all.count) files: no errors" + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
     }
 }

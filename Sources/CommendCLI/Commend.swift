@@ -45,7 +45,7 @@ struct CommendCommand: ParsableCommand {
     static func failureCode(_ error: any Error) -> Int32? {
         switch error {
         case is RuleError, is RuleLoadError: 1
-        case is DataError, is EvaluationError: 2
+        case is DataError, is EvaluationError, is NoSuchDirectory: 2
         default: nil
         }
     }

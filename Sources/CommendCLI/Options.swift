@@ -17,7 +17,7 @@ struct SourceOptions: ParsableArguments {
 
 /// The limits every Lua state runs under.
 struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-memory"), help: "Memory cap of each Lua state, in MiB.")
+    @Option(name: .customLong("max-memory"), help: "Memory cap of the run, in MiB: what the rules allocate, shared by every worker.")
     var maxMemory = 256
 
     @Option(name: .customLong("max-result-memory"), help: ArgumentHelp(
@@ -25,7 +25,7 @@ struct LimitOptions: ParsableArguments {
         valueName: "MiB"))
     var maxResultMemory: Int?
 
-    @Option(name: .customLong("max-instructions"), help: "Lua instructions allowed for the whole run (per worker).")
+    @Option(name: .customLong("max-instructions"), help: "Lua instructions allowed for the whole run, shared by every worker.")
     var maxInstructions = 100_000_000_000
 
     @Option(name: .customLong("max-call-instructions"), help: "Lua instructions allowed for one call of a rule function.")

@@ -25,9 +25,23 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("coverage-min"), help: "Fail when criterion coverage is below this percentage.")
     var coverageMin: Double?
 
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
+
     func run() throws {
-        let set = try RuleSet.load(directory: URL(fileURLWithPath: rules), displayName: rules)
-        let report = try RuleTestRunner(rules: set).run(filter: filter) { line in print(Terminal.text(line)) }
+        let directory = URL(fileURLWithPath: rules)
+        _ = try RuleFiles.read(directory: directory, displayName: rules)   // exit 2 when it does not exist
+        let set: RuleSet
+        do {
+            set = try RuleSet.load(directory: directory, displayName: rules, limits: limits.limits)
+        } catch let error as RuleLoadError {
+            // No test can run: the rules' problems, then the closing line all the same.
+            for problem in error.problems { print(Terminal.text(problem.description)) }
+            print("the rules did not load: no test was run")
+            print("0 passed, 1 failed")
+            throw ExitCode(1)
+        }
+        let report = try RuleTestRunner(rules: set, limits: limits.limits).run(filter: filter) { line in print(Terminal.text(line)) }
         print(report.coverage.summary)
         var short = false
         if let coverageMin, report.coverage.percent < coverageMin {

@@ -2,6 +2,7 @@
 #include "cg_pattern.h"
 
 #include <lauxlib.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,55 @@ cg_runtime *cg_runtime_of(lua_State *L) {
     return (cg_runtime *)ud;
 }
 
+/* ---- the run's account ----------------------------------------------- */
+
+struct cg_account {
+    _Atomic long long budget;   /* instructions left; meaningless when unlimited */
+    int unlimited;
+    _Atomic long long used;     /* bytes charged */
+    long long limit;            /* 0: no cap */
+    _Atomic int tripped;        /* CG_TRIP_* of the first state that ran out */
+};
+
+cg_account *cg_account_new(long long instructions, long long memory, long long baseline) {
+    cg_account *a = calloc(1, sizeof *a);
+    if (a == NULL) return NULL;
+    atomic_init(&a->budget, instructions < 0 ? 0 : instructions);
+    a->unlimited = instructions < 0;
+    atomic_init(&a->used, baseline);
+    a->limit = memory;
+    atomic_init(&a->tripped, CG_TRIP_NONE);
+    return a;
+}
+
+void cg_account_free(cg_account *account) { free(account); }
+
+long long cg_account_used(const cg_account *account) {
+    return atomic_load(&((cg_account *)account)->used);
+}
+
+void cg_account_attach(lua_State *L, cg_account *account) {
+    cg_runtime *rt = cg_runtime_of(L);
+    rt->attached_used = rt->used;
+    rt->account = account;
+}
+
+/* Whether growing the state's memory by `delta` bytes stays within its cap:
+ * the run's account once attached, else the state's own. */
+static int cg_memory_fits(cg_runtime *rt, size_t old, size_t nsize) {
+    if (rt->account == NULL) return rt->limit == 0 || rt->used - old + nsize <= rt->limit;
+    long long delta = (long long)nsize - (long long)old;
+    long long now = atomic_fetch_add(&rt->account->used, delta) + delta;
+    if (rt->account->limit == 0 || now <= rt->account->limit) return 1;
+    if (!rt->overdraft) atomic_fetch_sub(&rt->account->used, delta);   /* refused: not allocated */
+    return 0;
+}
+
 /* ---- memory ---------------------------------------------------------- */
+
+static void cg_account_release(cg_runtime *rt, size_t bytes) {
+    if (rt->account != NULL) atomic_fetch_sub(&rt->account->used, (long long)bytes);
+}
 
 static void *cg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     cg_runtime *rt = (cg_runtime *)ud;
@@ -35,9 +84,11 @@ static void *cg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (nsize == 0) {
         free(ptr);
         rt->used -= old;
+        cg_account_release(rt, old);
         return NULL;
     }
-    if (nsize > old && rt->limit != 0 && rt->used - old + nsize > rt->limit) {
+    if (nsize < old) cg_account_release(rt, old - nsize);
+    if (nsize > old && !cg_memory_fits(rt, old, nsize)) {
         if (!rt->overdraft) {
             /* A refusal ends the run (the host collects garbage between
              * calls once half of the cap is in use, see LuaState). */
@@ -48,7 +99,11 @@ static void *cg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         cg_trip(rt->L, CG_TRIP_MEMORY, NULL);
     }
     void *block = realloc(ptr, nsize);
-    if (block == NULL) return NULL;
+    if (block == NULL) {
+        if (rt->account != NULL && nsize > old) atomic_fetch_sub(&rt->account->used, (long long)(nsize - old));
+        if (rt->account != NULL && nsize < old) atomic_fetch_add(&rt->account->used, (long long)(old - nsize));
+        return NULL;
+    }
     rt->used = rt->used - old + nsize;
     if (rt->used > rt->peak) rt->peak = rt->used;
     return block;
@@ -63,6 +118,10 @@ void cg_trip(lua_State *L, int reason, const char *host_message) {
     cg_runtime *rt = cg_runtime_of(L);
     if (rt->tripped == CG_TRIP_NONE) {
         rt->tripped = reason;
+        if (rt->account != NULL && reason != CG_TRIP_HOST) {
+            int none = CG_TRIP_NONE;
+            atomic_compare_exchange_strong(&rt->account->tripped, &none, reason);
+        }
         rt->trip_step = rt->sequence_step;
         if (host_message) {
             strncpy(rt->host_message, host_message, sizeof rt->host_message - 1);
@@ -77,7 +136,15 @@ void cg_trip(lua_State *L, int reason, const char *host_message) {
 static int cg_charge(cg_runtime *rt, long steps) {
     if (rt->tripped) return 1;
     rt->executed += steps;
-    if (rt->budget >= 0) {
+    if (rt->account != NULL) {
+        /* Another worker's trip stops this one too: the run is over. */
+        int other = atomic_load(&rt->account->tripped);
+        if (other != CG_TRIP_NONE) { cg_trip(rt->L, other, NULL); return 1; }
+        if (!rt->account->unlimited && atomic_fetch_sub(&rt->account->budget, steps) - steps < 0) {
+            cg_trip(rt->L, CG_TRIP_INSTRUCTIONS, NULL);
+            return 1;
+        }
+    } else if (rt->budget >= 0) {
         rt->budget -= steps;
         if (rt->budget < 0) { rt->budget = 0; cg_trip(rt->L, CG_TRIP_INSTRUCTIONS, NULL); return 1; }
     }

@@ -76,7 +76,17 @@ static int cg_field_number(lua_State *L, int key) {
 /* __index(record, key) */
 static int cg_record_index(lua_State *L) {
     int k = cg_field_number(L, 2);
-    if (k == 0) return 0;
+    if (k == 0) {
+        /* A name that is neither a field nor known to read as nil goes to
+         * the kind's handler (upvalue 2), which raises "no such field". */
+        if (lua_type(L, 2) != LUA_TSTRING || lua_type(L, lua_upvalueindex(2)) != LUA_TFUNCTION) return 0;
+        lua_pushvalue(L, 2);
+        if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 0;
+        lua_pushvalue(L, lua_upvalueindex(2));
+        lua_pushvalue(L, 2);
+        lua_call(L, 1, 1);
+        return 1;
+    }
     const unsigned char *p = cg_row_of(L, 1);
     if (p == NULL) return 0;
     for (int i = 1; i < k; i++) p = cg_skip(p);
@@ -129,8 +139,25 @@ void cg_push_record_kind(lua_State *L, int names) {
         lua_pushinteger(L, k);
         lua_rawset(L, -3);
     }
+    /* names that read as nil: [name] = 0 */
+    if (lua_getfield(L, names, "known") == LUA_TTABLE) {
+        int known = (int)lua_rawlen(L, -1);
+        for (int i = 1; i <= known; i++) {
+            lua_rawgeti(L, -1, i);
+            lua_pushvalue(L, -1);
+            if (lua_rawget(L, -4) == LUA_TNIL) {
+                lua_pop(L, 1);
+                lua_pushinteger(L, 0);
+                lua_rawset(L, -4);
+            } else {
+                lua_pop(L, 2);
+            }
+        }
+    }
+    lua_pop(L, 1);
     lua_pushvalue(L, -1);
-    lua_pushcclosure(L, cg_record_index, 1);
+    lua_getfield(L, names, "unknown");
+    lua_pushcclosure(L, cg_record_index, 2);
     lua_rawseti(L, -3, 1);
     lua_pushcclosure(L, cg_record_pairs, 1);
     lua_rawseti(L, -2, 2);

@@ -93,12 +93,27 @@ public struct LuaRecordKind {
     let table: LuaTable
     public let fields: Int
 
-    public init(state: LuaState, fields names: [String]) {
+    /// A kind with the fields `names`. Reading another string key gives nil
+    /// when it is one of `known`; otherwise it calls `unknown` (which may
+    /// raise the error of a misspelt field) when given, else gives nil.
+    public init(state: LuaState, fields names: [String], known: [String] = [], unknown: LuaFunction? = nil) {
         let L = state.L
-        lua_createtable(L, Int32(names.count), 0)
+        lua_createtable(L, Int32(names.count), 2)
         for (k, name) in names.enumerated() {
             state.pushString(name)
             lua_rawseti(L, -2, lua_Integer(k + 1))
+        }
+        if !known.isEmpty {
+            lua_createtable(L, Int32(known.count), 0)
+            for (k, name) in known.enumerated() {
+                state.pushString(name)
+                lua_rawseti(L, -2, lua_Integer(k + 1))
+            }
+            lua_setfield(L, -2, "known")
+        }
+        if let unknown {
+            state.push(.function(unknown))
+            lua_setfield(L, -2, "unknown")
         }
         cg_push_record_kind(L, -1)
         table = LuaTable(reference: LuaReference(poppingFrom: state))

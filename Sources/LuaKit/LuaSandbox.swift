@@ -30,6 +30,12 @@ public final class LuaSandbox {
     private var randomseed: LuaFunction?
     private var modules: [String: LuaValue] = [:]
     private var loading: Set<String> = []
+    /// Every chunk environment handed out, to be frozen with the modules.
+    private var environments: [LuaTable] = []
+    /// Trusted code that makes a table read-only (see `freeze`).
+    private var freezer: LuaFunction?
+    /// Whether `freeze` has run: modules required later are frozen at once.
+    public private(set) var isFrozen = false
 
     public static let allowedFunctions = [
         "assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber",
@@ -62,6 +68,7 @@ public final class LuaSandbox {
     public func environment() -> LuaTable {
         let env = state.newTable()
         env.metatable = environmentMetatable
+        environments.append(env)
         return env
     }
 
@@ -70,6 +77,37 @@ public final class LuaSandbox {
     /// such a function keeps state between calls (RULES.md §2.5: results
     /// never depend on the order in which subjects are evaluated).
     public var refusesSharedState = false
+
+    /// Makes every chunk's globals and every module's table read-only, and
+    /// the tables they hold, for the rest of the state's life (RULES.md
+    /// §2.5): once the rules are loaded, a rule function that assigns to a
+    /// global or into a module gets an error at the assignment, so no rule
+    /// file changes what another sees and nothing is carried from one
+    /// subject to the next. Reading, `pairs`, `ipairs` and `#` work as before.
+    public func freeze() throws {
+        isFrozen = true
+        for env in environments { try freeze(env, "global") }
+        for (name, value) in modules.sorted(by: { $0.key < $1.key }) {
+            if case .table(let table) = value { try freeze(table, "module \"\(name)\"") }
+        }
+    }
+
+    private func freeze(_ table: LuaTable, _ what: String) throws {
+        try freezer?.call(table, what, refusals)
+    }
+
+    /// `refusal(what)`: the `__newindex` of frozen tables described by
+    /// `what` ("global", `module "lib.m"`, `global "T"`). It interrupts the
+    /// run, so the error stops it at the assignment's file and line.
+    private lazy var refusals: LuaFunction = state.function("refusal") { [unowned self] call in
+        let what = try call.argument(1, as: String.self)
+        call.push(self.state.function("newindex") { inner in
+            let key = inner.value(2).description
+            throw LuaInterrupt(what == "global"
+                ? "cannot assign global \"\(key)\": globals are read-only once the rules are loaded"
+                : "cannot assign \"\(key)\" in \(what): it is read-only once the rules are loaded")
+        })
+    }
 
     /// Loads a text chunk with its own environment.
     public func load(_ source: [UInt8], chunkName: String, environment: LuaTable? = nil) throws -> LuaFunction {
@@ -98,6 +136,35 @@ public final class LuaSandbox {
             getmetatable("").__metatable = false
             local emit, tostring, select, concat = G.__commend_emit, G.tostring, G.select, G.table.concat
             G.__commend_emit = nil
+            -- Freezing: the table's contents move to a backing table read
+            -- through __index; __newindex refuses. Tables it holds are frozen
+            -- too; the libraries (read-only already) are left alone.
+            -- The refusal is a host function (`refusal`, one per description),
+            -- so that it stops the run like a limit: pcall cannot catch it.
+            local next, rawset, type, tostring = G.next, G.rawset, G.type, G.tostring
+            local getmt, setmt = G.debug.getmetatable, G.debug.setmetatable
+            local seen = setmetatable({}, { __mode = "k" })
+            local function freeze(t, what, refusal)
+              if seen[t] then return end
+              seen[t] = true
+              local mt = getmt(t)
+              if mt ~= nil and what ~= "global" and mt.__newindex ~= nil then return end
+              local backing = {}
+              for k, v in next, t do backing[k] = v end
+              for k in next, backing do rawset(t, k, nil) end
+              if mt ~= nil then setmt(backing, mt) end
+              for k, v in next, backing do
+                if type(v) == "table" then
+                  freeze(v, what == "global" and ('global "' .. tostring(k) .. '"') or what, refusal)
+                end
+              end
+              setmt(t, {
+                __index = backing, __newindex = refusal(what), __metatable = false,
+                __pairs = function() return next, backing, nil end,
+                __len = function() return #backing end,
+              })
+            end
+            G.__commend_freeze = function(t, what, refusal) freeze(t, what, refusal) end
             G.__commend_print = function(...)
               local n = select('#', ...)
               local parts = {}
@@ -152,6 +219,8 @@ public final class LuaSandbox {
         try setup.call(globals)
         if case .function(let seed) = globals["__commend_randomseed"] { randomseed = seed }
         globals["__commend_randomseed"] = .nil
+        if case .function(let freeze) = globals["__commend_freeze"] { freezer = freeze }
+        globals["__commend_freeze"] = .nil
         cg_open_sandbox_patterns(state.L)
         cg_open_sandbox_library(state.L)
 
@@ -214,14 +283,19 @@ public final class LuaSandbox {
         loading.insert(name)
         defer { loading.remove(name) }
         let chunk: LuaFunction
+        let env = environment()
         do {
-            chunk = try load(Array(data), chunkName: chunkPrefix + relative)
+            chunk = try load(Array(data), chunkName: chunkPrefix + relative, environment: env)
         } catch let error as LuaError {
             throw SandboxError("error loading module '\(name)': \(error.chunk == nil ? chunkPrefix + relative + ": " : "")\(error)")
         }
         let result = try chunk.call(name).first ?? .nil
         let value: LuaValue = result.isNil ? .bool(true) : result
         modules[name] = value
+        if isFrozen {
+            try freeze(env, "global")
+            if case .table(let table) = value { try freeze(table, "module \"\(name)\"") }
+        }
         return value
     }
 }

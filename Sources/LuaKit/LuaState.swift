@@ -14,6 +14,8 @@ public final class LuaState {
     var callDepth = 0
     /// The error thrown by the last Swift closure, to hand back to Swift.
     var lastClosureError: (any Error)?
+    /// The run's shared limits, once attached (kept alive while the state is).
+    var account: LuaRunAccount?
 
     /// Creates a state with the standard libraries opened (not yet sandboxed).
     public init(limits: LuaLimits = .default) throws {
@@ -84,7 +86,9 @@ public final class LuaState {
         callDepth += 1
         let status = outermost ? cg_pcall_with(L, nargs, nresults, 1) : cg_pcall(L, nargs, nresults)
         callDepth -= 1
-        if outermost, runtime.pointee.limit > 0, runtime.pointee.used > runtime.pointee.limit / 2 {
+        if outermost, let account, let cap = account.memory, account.memoryInUse > cap / 2 {
+            _ = clua_gc_collect(L)
+        } else if outermost, runtime.pointee.limit > 0, runtime.pointee.used > runtime.pointee.limit / 2 {
             // The cap refuses at once, so garbage must not be what reaches it.
             _ = clua_gc_collect(L)
         }

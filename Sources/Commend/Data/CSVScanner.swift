@@ -15,7 +15,8 @@ struct CSVScanner {
     private let separator: UInt8
     /// The offset of the next record.
     private(set) var position: Int
-    /// The line the next record starts on.
+    /// The row number of the next record, as a spreadsheet numbers rows
+    /// (a quoted line break does not start a new row).
     private(set) var line: Int
     /// Set when a quoted cell runs to the end of the file: the line it starts on.
     private(set) var unclosedQuoteLine: Int?
@@ -55,7 +56,8 @@ struct CSVScanner {
                         i += 1
                         break
                     }
-                    if c == ASCII.lf || (c == ASCII.cr && (i + 1 >= n || base[i + 1] != ASCII.lf)) { line += 1 }
+                    // A line break inside quotes stays in the cell: a
+                    // spreadsheet numbers rows, not text lines.
                     i += 1
                 }
                 if i < n, base[i] != sep, base[i] != ASCII.lf, base[i] != ASCII.cr {

@@ -1,5 +1,6 @@
 /// The checks across rows, shared by every way a dataset is made: duplicate
-/// ids, references to units, cycles of parents, phase rows of unknown subjects.
+/// ids, references to units, cycles of parents, phase rows of unknown subjects,
+/// and the same references and cycles once a phase's rows are merged in.
 enum DatasetChecks {
     /// Which base tables could be read; checks that rely on an unreadable one
     /// are skipped rather than reporting every reference as unknown.
@@ -24,9 +25,15 @@ enum DatasetChecks {
         }
         for (_, facts) in phases {
             duplicates(facts.units, log: &log)
-            if readable.units { knownSubjects(facts.units, base: units, kind: .unit, log: &log) }
+            if readable.units {
+                knownSubjects(facts.units, base: units, kind: .unit, log: &log)
+                // A phase row that moves a unit or a member is checked on the merged data.
+                references(in: facts.units, column: "parent", to: units, log: &log)
+                ParentCycles.report(units, phase: facts.units, log: &log)
+            }
             duplicates(facts.members, log: &log)
             if readable.members { knownSubjects(facts.members, base: members, kind: .member, log: &log) }
+            if readable.units { references(in: facts.members, column: "unit", to: units, log: &log) }
         }
     }
 

@@ -1,6 +1,31 @@
-/// Checks ISO calendar dates `YYYY-MM-DD`.
+/// Reads calendar dates written `YYYY-MM-DD` or, as Vietnamese spreadsheets
+/// write them, `dd/mm/yyyy` (also `d/m/yyyy`).
 enum DateParsing {
     enum Result { case valid, malformed, noSuchDay }
+
+    /// What a date cell should look like, for error messages.
+    static let expected = "expected a date YYYY-MM-DD or dd/mm/yyyy"
+
+    /// The date in `b` as `YYYY-MM-DD`, or why it is not one.
+    static func read(_ b: Bytes) -> (Result, String?) {
+        if b.count == 10, b[4] == ASCII.minus {
+            let result = check(b)
+            return (result, result == .valid ? String(decoding: b, as: UTF8.self) : nil)
+        }
+        // d/m/yyyy: one or two digits, one or two digits, four digits.
+        let parts = b.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+              parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy { $0 &- ASCII.zero <= 9 } }) else {
+            return (.malformed, nil)
+        }
+        func digits(_ part: Bytes.SubSequence) -> String {
+            let text = String(decoding: part, as: UTF8.self)
+            return text.count == 1 ? "0" + text : text
+        }
+        var iso = "\(digits(parts[2]))-\(digits(parts[1]))-\(digits(parts[0]))"
+        let result = iso.withUTF8 { check($0) }
+        return (result, result == .valid ? iso : nil)
+    }
 
     /// Whether the bytes are exactly `YYYY-MM-DD` and name a real day of the
     /// proleptic Gregorian calendar.

@@ -36,10 +36,10 @@ struct FieldConverter {
             if let d = NumberParsing.number(b, decimalComma: decimalComma) { return .number(d) }
             problem = invalid("expected a number", b)
         case .date:
-            switch DateParsing.check(b) {
-            case .valid: return .string(String(decoding: b, as: UTF8.self))
-            case .malformed: problem = invalid("expected a date YYYY-MM-DD", b)
-            case .noSuchDay: problem = invalid("expected a date YYYY-MM-DD", b, note: " (no such day)")
+            switch DateParsing.read(b) {
+            case (.valid, let iso?): return .string(iso)
+            case (.noSuchDay, _): problem = invalid(DateParsing.expected, b, note: " (no such day)")
+            default: problem = invalid(DateParsing.expected, b)
             }
         case .bool:
             if let quick = BoolSpelling.quick(b) { return .bool(quick) }

@@ -31,7 +31,7 @@ extension FieldConverter {
         case (.bool, _):
             return .failure(Problem(message: "\(BoolSpelling.expected), found \(value)"))
         case (.date, _):
-            return .failure(Problem(message: "expected a date YYYY-MM-DD, found \(value)"))
+            return .failure(Problem(message: "\(DateParsing.expected), found \(value)"))
         }
     }
 }

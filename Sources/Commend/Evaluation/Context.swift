@@ -162,7 +162,16 @@ extension Worker {
     /// The years of ctx.history(id, award) and ctx.streak(id, award).
     private func historyYears(_ call: LuaCall) throws -> [Int] {
         try call.withStringArgument(1) { _ in }
-        guard let award = try call.withStringArgument(2, { data.history.award($0) }) else { return [] }
+        guard let award = try call.withStringArgument(2, { data.history.award($0) }) else {
+            // No history of this award: fine for an award of the plan, a typo otherwise.
+            guard try call.withStringArgument(2, { Worker.find($0, in: awardIDs) }) == nil else { return [] }
+            let id = try call.argument(2, as: String.self)
+            let names = Array(awardIndex.keys) + data.history.awardNames
+            // Only later years of it (the plan's own year, say): no earlier years.
+            if data.history.awardNames.contains(id) { return [] }
+            throw RuleError(kind: .reference, location: nil,
+                            message: "unknown award \"\(id)\": neither an award of the plan nor one of the history\(Suggestion.hint(for: id, in: names))")
+        }
         return try call.withStringArgument(1) { bytes in
             if let row = subjectRow(bytes, in: data.members) { return data.history.years(member: row, award: award) }
             if let row = subjectRow(bytes, in: data.units) { return data.history.years(unit: row, award: award) }

@@ -115,6 +115,10 @@ final class Run {
         for runtime in runtimes where !runtime.problems.filter({ $0.severity == .error }).isEmpty {
             throw RuleLoadError(problems: runtime.problems)
         }
+        // The limits hold per run: the workers share one account, in which
+        // loading the rules counts once (RULES.md §2.5).
+        let account = LuaRunAccount(limits: limits, loadedBy: runtimes[0].state)
+        for runtime in runtimes { runtime.state.attach(to: account) }
         return runtimes
     }
 
@@ -200,12 +204,13 @@ final class Run {
                 if let base = award.quota?.base, let baseIndex = awardIndex[base] {
                     let baseKey = "award:" + base
                     if applicable.contains(baseKey) && !finished.contains(baseKey) { return baseKey }
-                    baseCounts = Finishing.baseCounts(within: award.quota?.within, state: store.awards[base],
-                                                      view: data.view(rules.awards[baseIndex].subject))
+                    baseCounts = Finishing.baseCounts(groups: QuotaGroup(within: award.quota?.within, view: data.view(rules.awards[baseIndex].subject), units: data.units),
+                                                      state: store.awards[base])
                 }
                 let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(index, rows: slice) }
                 subjects += view.count
-                let (result, state) = Finishing.award(award, rows: rows, view: view, baseCounts: baseCounts)
+                let groups = QuotaGroup(within: award.quota?.within, view: view, units: data.units)
+                let (result, state) = Finishing.award(award, rows: rows, view: view, groups: groups, baseCounts: baseCounts)
                 awardResults[id] = result
                 store.awards[id] = state
             } else if let index = scoringIndex[id] {

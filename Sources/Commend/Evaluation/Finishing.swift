@@ -3,7 +3,7 @@ import Foundation
 
 /// Quotas and rankings: what is decided once every subject has been evaluated.
 enum Finishing {
-    static func award(_ award: Award, rows: [AwardRow], view: KindView, baseCounts: [String?: Int]?) -> (AwardResult, ResultStore.AwardState) {
+    static func award(_ award: Award, rows: [AwardRow], view: KindView, groups grouping: QuotaGroup, baseCounts: [String?: Int]?) -> (AwardResult, ResultStore.AwardState) {
         var state = ResultStore.AwardState(eligible: Array(repeating: nil, count: view.count),
                                            awarded: Array(repeating: false, count: view.count))
         // Per position in `rows`.
@@ -12,7 +12,7 @@ enum Finishing {
         if let quota = award.quota {
             var groups: [String?: [Int]] = [:]
             for (i, row) in rows.enumerated() where row.eligible {
-                groups[quota.within.flatMap { view.string(row: row.row, column: $0) }, default: []].append(i)
+                groups[grouping.group(row.row), default: []].append(i)
             }
             for (group, members) in groups {
                 // Rows arrive by subject id; a stable sort keeps that order among equal `order` values.
@@ -71,11 +71,11 @@ enum Finishing {
     }
 
     /// Holders of `base` per value of `within` (nil: the one group).
-    static func baseCounts(within: String?, state: ResultStore.AwardState?, view: KindView) -> [String?: Int] {
+    static func baseCounts(groups: QuotaGroup, state: ResultStore.AwardState?) -> [String?: Int] {
         var counts: [String?: Int] = [:]
         guard let state else { return counts }
-        for row in 0..<view.count where state.awarded[row] {
-            counts[within.flatMap { view.string(row: row, column: $0) }, default: 0] += 1
+        for row in 0..<groups.view.count where state.awarded[row] {
+            counts[groups.group(row), default: 0] += 1
         }
         return counts
     }

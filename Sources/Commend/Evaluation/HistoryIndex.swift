@@ -78,11 +78,15 @@ struct HistoryIndex: Sendable {
             if member == nil && unit == nil { others[entry.subject, default: [:]][code, default: []].insert(entry.year) }
         }
         self.awards = awards
+        awardNames = Set(entries.map(\.award)).sorted(by: idPrecedes)
         awardBytes = awards.map { Array($0.utf8) }
         self.members = Table(rows: members.count, entries: memberEntries)
         self.units = Table(rows: units.count, entries: unitEntries)
         self.others = others.mapValues { $0.mapValues { $0.sorted() } }
     }
+
+    /// Every award id of the history rows, of any year, in byte order.
+    let awardNames: [String]
 
     /// The code of an award id given as bytes, nil when it has no history.
     func award(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {

@@ -186,20 +186,21 @@ final class PhaseData: Sendable {
         phaseViews = views
         units = views[phase.id]!.units
         members = views[phase.id]!.members
+        // The hierarchy of this phase: a phase row's unit or parent wins.
         var membersOf = [[Int]](repeating: [], count: units.count)
-        let unitColumn = dataset.members.columnIndex("unit")
-        for row in members.sortedRows {
-            guard let unitColumn, case .string(let unit)? = dataset.members.value(row: row, columnIndex: unitColumn),
-                  let u = units.row(of: unit) else { continue }
-            membersOf[u].append(row)
+        if let unitColumn = members.columns.firstIndex(of: "unit") {
+            for row in members.sortedRows {
+                guard let unit = members.value(row: row, column: unitColumn), let u = units.row(of: unit.description) else { continue }
+                membersOf[u].append(row)
+            }
         }
         membersOfUnit = membersOf
         var children = [[Int]](repeating: [], count: units.count)
-        let parentColumn = dataset.units.columnIndex("parent")
-        for row in units.sortedRows {
-            guard let parentColumn, case .string(let parent)? = dataset.units.value(row: row, columnIndex: parentColumn),
-                  let p = units.row(of: parent) else { continue }
-            children[p].append(row)
+        if let parentColumn = units.columns.firstIndex(of: "parent") {
+            for row in units.sortedRows {
+                guard let parent = units.value(row: row, column: parentColumn), let p = units.row(of: parent.description) else { continue }
+                children[p].append(row)
+            }
         }
         childrenOfUnit = children
         group.wait()

@@ -119,11 +119,26 @@ final class Worker: @unchecked Sendable {
         if let known = recordKinds[view.name] {
             found = known
         } else {
-            found = (LuaRecordKind(state: state, fields: ["id"] + view.columns), view.records)
+            let (known, unknown) = strictFields(view.kind)
+            found = (LuaRecordKind(state: state, fields: ["id"] + view.columns, known: known, unknown: unknown), view.records)
             recordKinds[view.name] = found
         }
         lastKind = (view, found.kind, found.rows)
         return found
+    }
+
+    private var fieldChecks: [SubjectKind: (known: [String], unknown: LuaFunction)] = [:]
+
+    /// The names a subject of `kind` may be asked for in this run, and the
+    /// function that stops a read of any other name (RULES.md §2.4).
+    private func strictFields(_ kind: SubjectKind) -> (known: [String], unknown: LuaFunction) {
+        if let found = fieldChecks[kind] { return found }
+        let known = FieldNames.known(kind, plan: data.plan, dataset: data.dataset)
+        let unknown = state.function("field") { call in
+            throw FieldNames.unknown(try call.argument(1, as: String.self), kind: kind, known: known)
+        }
+        fieldChecks[kind] = (known, unknown)
+        return (known, unknown)
     }
 
     /// Pushes the read-only subject of `row` as seen through `view`.

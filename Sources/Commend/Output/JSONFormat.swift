@@ -21,7 +21,7 @@ public final class JSONStream: EvaluationSink {
     public init(_ out: OutputSink) { self.out = out }
 
     public func begin(plan: Plan, phase p: Phase, rulesDigest: String) {
-        w.raw("{\n  \"plan\": {\"id\": "); w.string(plan.id)
+        w.raw("{\n  \"schema\": \"commend.result/2\",\n  \"plan\": {\"id\": "); w.string(plan.id)
         w.raw(", \"name\": "); w.string(plan.name)
         w.raw(", \"year\": "); w.int(plan.year)
         w.raw("},\n  \"phase\": {\"id\": "); w.string(p.id)
@@ -49,12 +49,24 @@ public final class JSONStream: EvaluationSink {
         w.raw(awards == 0 ? "\n" : ",\n")
         awards += 1
         Self.header(award.award.id, award.award.name, award.award.subject, award.award.movement, &w)
-        // Every result repeats the award's criteria: their ids and texts are escaped once.
+        // The criteria's texts once, on the award; each result lists them by id.
         let criteria = award.award.criteria
-        let prefixes: [[UInt8]] = criteria.enumerated().map { c, criterion in
-            var p = JSONBytes(capacity: 64)
-            p.raw(c > 0 ? ", {\"id\": " : "{\"id\": "); p.string(criterion.id)
-            p.raw(", \"text\": "); p.string(criterion.text)
+        w.raw(",\n     \"criteria\": [")
+        for (c, criterion) in criteria.enumerated() {
+            w.raw(c > 0 ? ", {\"id\": " : "{\"id\": "); w.string(criterion.id)
+            w.raw(", \"text\": "); w.string(criterion.text)
+            w.raw("}")
+        }
+        let eligible = award.results.reduce(0) { $0 + ($1.eligible ? 1 : 0) }
+        let awarded = award.results.reduce(0) { $0 + ($1.awarded ? 1 : 0) }
+        w.raw("],\n     \"counts\": {\"considered\": "); w.int(award.results.count)
+        w.raw(", \"eligible\": "); w.int(eligible)
+        w.raw(", \"awarded\": "); w.int(awarded)
+        w.raw("},\n     \"results\": [")
+        // The criteria's ids are escaped once for every result.
+        let prefixes: [[UInt8]] = criteria.map { criterion in
+            var p = JSONBytes(capacity: 32)
+            p.raw("{\"id\": "); p.string(criterion.id)
             p.raw(", \"passed\": ")
             return p.bytes
         }
@@ -68,14 +80,13 @@ public final class JSONStream: EvaluationSink {
             w.raw(", \"eligible\": "); w.bool(r.eligible)
             w.raw(", \"awarded\": "); w.bool(r.awarded)
             w.raw(",\n        \"criteria\": [")
-            let shared = r.definitions.count == criteria.count
+            let shared = r.definitions.count == prefixes.count
             for c in r.definitions.indices {
+                if c > 0 { w.raw(", ") }
                 if shared {
                     w.append(prefixes[c])
                 } else {
-                    if c > 0 { w.raw(", ") }
                     w.raw("{\"id\": "); w.string(r.definitions[c].id)
-                    w.raw(", \"text\": "); w.string(r.definitions[c].text)
                     w.raw(", \"passed\": ")
                 }
                 w.bool(r.passed(c))
@@ -135,6 +146,15 @@ public final class JSONStream: EvaluationSink {
         w.raw(scorings == 0 ? "\n" : ",\n")
         scorings += 1
         Self.header(scoring.scoring.id, scoring.scoring.name, scoring.scoring.subject, scoring.scoring.movement, &w)
+        // The items' texts and maxima once, on the scoring; each result lists them by id.
+        w.raw(",\n     \"items\": [")
+        for (c, item) in scoring.scoring.items.enumerated() {
+            w.raw(c > 0 ? ", {\"id\": " : "{\"id\": "); w.string(item.id)
+            w.raw(", \"text\": "); w.string(item.text)
+            w.raw(", \"max\": "); w.number(item.max)
+            w.raw("}")
+        }
+        w.raw("],\n     \"results\": [")
         w.flush(to: out, force: true)
         let results = scoring.results
         Self.inParallel(results.count, to: out) { i, w in
@@ -150,10 +170,8 @@ public final class JSONStream: EvaluationSink {
             for (c, item) in r.items.enumerated() {
                 if c > 0 { w.raw(", ") }
                 w.raw("{\"id\": "); w.string(item.id)
-                w.raw(", \"text\": "); w.string(item.text)
                 w.raw(", \"points\": "); w.number(item.points)
                 w.raw(", \"raw\": "); w.number(item.raw)
-                w.raw(", \"max\": "); w.number(item.max)
                 w.raw(", \"detail\": "); w.string(item.detail)
                 w.raw("}")
             }
@@ -185,6 +203,5 @@ public final class JSONStream: EvaluationSink {
         w.raw(", \"name\": "); w.string(name)
         w.raw(", \"subject\": "); w.string(subject.rawValue)
         w.raw(", \"movement\": "); w.string(movement)
-        w.raw(",\n     \"results\": [")
     }
 }

@@ -43,7 +43,7 @@ public struct RuleFiles: Sendable {
     public static func read(directory: URL, displayName: String? = nil) throws -> RuleFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RuleLoadError(problems: [RuleProblem(at: nil, "\(displayName ?? directory.path): no such rules directory")])
+            throw NoSuchDirectory(path: displayName ?? directory.path, what: "rules")
         }
         let name = displayName ?? directory.path
         let prefix = name.isEmpty || name == "." ? "" : (name.hasSuffix("/") ? name : name + "/")
@@ -65,4 +65,12 @@ public struct RuleFiles: Sendable {
         files.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         return RuleFiles(directory: directory, displayPrefix: prefix, all: files)
     }
+}
+
+/// A rules or data directory that does not exist: bad usage (exit status 2),
+/// not a rule error.
+public struct NoSuchDirectory: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var what: String
+    public var description: String { "\(path): no such \(what) directory" }
 }

@@ -65,9 +65,18 @@ final class RuleRuntime {
             self.diagnostics.append(Diagnostic(level: "info", message: Diagnostic.clip(message), file: chunk, line: line))
         }
         defineDeclarationFunctions()
-        for file in files.declarationFiles {
+        let declarationFiles = files.declarationFiles
+        for (i, file) in declarationFiles.enumerated() {
             load(file)
-            if state.isTripped { break }
+            if state.isTripped {
+                // The state is spent; the other files still get their syntax checked.
+                syntaxCheck(declarationFiles[(i + 1)...], limits: limits)
+                break
+            }
+        }
+        if !state.isTripped {
+            // Loading is done: from now on globals and modules are read-only (RULES.md §2.5).
+            do { try sandbox.freeze() } catch { problems.append(RuleProblem(at: nil, "\(error)")) }
         }
         declarationsClosed = true
         validate()
@@ -113,6 +122,21 @@ final class RuleRuntime {
             problems.append(RuleProblem(at: location, message))
         } catch {
             problems.append(RuleProblem(at: SourceLocation(file: name, line: 1), "\(error)"))
+        }
+    }
+
+    /// Compiles `rest` without running it, to report its syntax errors.
+    private func syntaxCheck(_ rest: ArraySlice<RuleFiles.File>, limits: LuaLimits) {
+        guard !rest.isEmpty, let fresh = try? LuaState(limits: limits) else { return }
+        for file in rest {
+            let name = files.displayPath(file.path)
+            do {
+                _ = try fresh.load(file.contents, chunkName: name, environment: fresh.newTable())
+            } catch let error as LuaError {
+                problems.append(RuleProblem(at: error.line.map { SourceLocation(file: error.chunk ?? name, line: $0) }, error.message))
+            } catch {
+                problems.append(RuleProblem(at: SourceLocation(file: name, line: 1), "\(error)"))
+            }
         }
     }
 
@@ -162,7 +186,8 @@ final class RuleRuntime {
     /// bases and fields, unique ids.
     private func validate() {
         guard let plan else {
-            if !problems.contains(where: { $0.message.contains("plan") }) {
+            // After a limit stopped the loading, the plan may sit in a file not run: no false "no plan".
+            if !state.isTripped && !problems.contains(where: { $0.message.contains("plan") }) {
                 let where_ = files.declarationFiles.first.map { SourceLocation(file: files.displayPath($0.path), line: 1) }
                 problems.append(RuleProblem(at: where_, "no plan: exactly one plan { ... } is needed in the rules directory"))
             }
@@ -198,7 +223,10 @@ final class RuleRuntime {
                 if let base = quota.base, !awardIDs.contains(base) {
                     problems.append(RuleProblem(at: quota.location, "award \"\(award.id)\", quota: base \"\(base)\" is not an award\(Suggestion.hint(for: base, in: awardIDs))"))
                 }
-                if let within = quota.within {
+                // A member award may group by a field of the member's unit (within = "cluster").
+                let unitField = award.subject == .member && quota.within.map {
+                    FieldNames.builtIn(.unit).contains($0) || plan.fields.units[$0] != nil } == true
+                if let within = quota.within, !unitField {
                     checkField(within, of: award.subject, what: "award \"\(award.id)\", quota within", at: quota.location)
                 }
                 if quota.share == nil && quota.max == nil {
@@ -212,5 +240,12 @@ final class RuleRuntime {
                 checkField(group, of: scoring.subject, what: "scoring \"\(scoring.id)\", group", at: scoring.location)
             }
         }
+        // What the files' text shows: misspelt fields, impossible enum values, unknown ids, unreachable grades.
+        var source = SourceChecks(plan: plan, awards: awards, scorings: scorings)
+        for file in files.all where !files.testFiles.contains(where: { $0.path == file.path }) {
+            source.check(file, shownAs: files.displayPath(file.path))
+        }
+        for scoring in scorings { source.check(scoring) }
+        problems += source.problems
     }
 }

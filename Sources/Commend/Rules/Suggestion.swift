@@ -15,6 +15,13 @@ enum Suggestion {
         return best?.0
     }
 
+    /// The candidate nearest to `word`, however far (ties: the first in
+    /// byte order); nil when there is none.
+    static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+        candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+            .min { $0.1 != $1.1 ? $0.1 < $1.1 : idPrecedes($0.0, $1.0) }?.0
+    }
+
     static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
     }

@@ -5,11 +5,23 @@ public struct Coverage: Sendable {
     private var criteria: [String: Seen] = [:]
     private var items: [String: Seen] = [:]
     private let rules: RuleSet
+    /// Only the awards and scorings that the tests run evaluated on some
+    /// subject count (`commend test --filter`): the others were not meant
+    /// to be exercised.
+    private let onlyExercised: Bool
+    private var exercised: Set<String> = []
 
-    init(rules: RuleSet) { self.rules = rules }
+    init(rules: RuleSet, onlyExercised: Bool = false) {
+        self.rules = rules
+        self.onlyExercised = onlyExercised
+    }
+
+    private var awards: [Award] { rules.awards.filter { !onlyExercised || exercised.contains("award:" + $0.id) } }
+    private var scorings: [Scoring] { rules.scorings.filter { !onlyExercised || exercised.contains("scoring:" + $0.id) } }
 
     mutating func record(_ result: EvaluationResult) {
         for award in result.awards {
+            if !award.results.isEmpty { exercised.insert("award:" + award.id) }
             for outcome in award.results {
                 for c in outcome.criteria {
                     let key = award.id + "\u{0}" + c.id
@@ -18,6 +30,7 @@ public struct Coverage: Sendable {
             }
         }
         for scoring in result.scorings {
+            if !scoring.results.isEmpty { exercised.insert("scoring:" + scoring.id) }
             for outcome in scoring.results {
                 for item in outcome.items {
                     let key = scoring.id + "\u{0}" + item.id
@@ -30,7 +43,7 @@ public struct Coverage: Sendable {
     /// Lines naming what was not exercised both ways.
     public var gaps: [String] {
         var out: [String] = []
-        for award in rules.awards {
+        for award in awards {
             for c in award.criteria {
                 let seen = criteria[award.id + "\u{0}" + c.id] ?? Seen()
                 if !(seen.yes && seen.no) {
@@ -39,7 +52,7 @@ public struct Coverage: Sendable {
                 }
             }
         }
-        for scoring in rules.scorings {
+        for scoring in scorings {
             for item in scoring.items {
                 let seen = items[scoring.id + "\u{0}" + item.id] ?? Seen()
                 if !(seen.yes && seen.no) {
@@ -51,7 +64,7 @@ public struct Coverage: Sendable {
         return out
     }
 
-    public var total: Int { rules.awards.reduce(0) { $0 + $1.criteria.count } + rules.scorings.reduce(0) { $0 + $1.items.count } }
+    public var total: Int { awards.reduce(0) { $0 + $1.criteria.count } + scorings.reduce(0) { $0 + $1.items.count } }
     public var covered: Int { total - gaps.count }
     public var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
 

@@ -21,7 +21,7 @@ public struct RuleTestRunner {
     /// Runs every test whose name contains `filter`; `output` receives one
     /// line per test and per failure.
     public func run(filter: String? = nil, output: (String) -> Void) throws -> Report {
-        var report = Report(coverage: Coverage(rules: rules))
+        var report = Report(coverage: Coverage(rules: rules, onlyExercised: filter != nil))
         for file in rules.files.testFiles {
             let name = rules.files.displayPath(file.path)
             // A first load lists the file's tests.
@@ -118,6 +118,14 @@ final class TestSession {
     }
 
     private func evaluate(_ spec: LuaTable) throws -> EvaluationResult {
+        // A misspelt key would silently leave its rows out.
+        let keys = ["phase", "units", "members", "history"]
+        for (key, _) in spec.pairs {
+            guard case .string(let name) = key, keys.contains(name) else {
+                let shown = if case .string(let name) = key { "\"\(name)\"" } else { "\(key)" }
+                throw SandboxError("t.evaluate: unknown key \(shown)\(Suggestion.hint(for: "\(key)", in: keys)) (keys: \(keys.joined(separator: ", ")))")
+            }
+        }
         guard case .string(let phase) = spec["phase"] else {
             throw SandboxError("t.evaluate needs phase = \"<phase id>\" (\(rules.plan.phases.map(\.id).joined(separator: ", ")))")
         }
@@ -136,22 +144,32 @@ final class TestSession {
 
     private func resultObject(_ result: EvaluationResult) -> LuaTable {
         let r = state.newTable()
-        func define(_ name: String, _ body: @escaping (String, String) -> LuaValue) {
+        // An id that names no award or scoring of the rules is a typo in the test, not false or nil.
+        let awardIDs = rules.awards.map(\.id), scoringIDs = rules.scorings.map(\.id)
+        func known(_ id: String, _ kind: String, _ ids: [String]) throws {
+            guard ids.contains(id) else {
+                throw SandboxError("unknown \(kind) \"\(id)\"\(Suggestion.hint(for: id, in: ids))")
+            }
+        }
+        func define(_ name: String, _ kind: String, _ body: @escaping (String, String) -> LuaValue) {
+            let ids = kind == "award" ? awardIDs : scoringIDs
             r[name] = .function(state.function("r." + name) { call in
-                call.push(body(try call.argument(1, as: String.self), try call.argument(2, as: String.self)))
+                let id = try call.argument(1, as: String.self)
+                try known(id, kind, ids)
+                call.push(body(id, try call.argument(2, as: String.self)))
             })
         }
-        define("eligible") { a, id in .bool(result.award(a)?.outcome(id)?.eligible ?? false) }
-        define("awarded") { a, id in .bool(result.award(a)?.outcome(id)?.awarded ?? false) }
-        define("failed") { [unowned self] a, id in
+        define("eligible", "award") { a, id in .bool(result.award(a)?.outcome(id)?.eligible ?? false) }
+        define("awarded", "award") { a, id in .bool(result.award(a)?.outcome(id)?.awarded ?? false) }
+        define("failed", "award") { [unowned self] a, id in
             guard let outcome = result.award(a)?.outcome(id) else { return .nil }
             let list = self.state.newTable()
             for (i, c) in outcome.failed.enumerated() { list[i + 1] = .string(c) }
             return .table(list)
         }
-        define("total") { s, id in result.scoring(s)?.outcome(id).map { .number($0.total) } ?? .nil }
-        define("rank") { s, id in result.scoring(s)?.outcome(id).map { .integer($0.rank) } ?? .nil }
-        define("grade") { s, id in result.scoring(s)?.outcome(id)?.grade.map { .string($0) } ?? .nil }
+        define("total", "scoring") { s, id in result.scoring(s)?.outcome(id).map { .number($0.total) } ?? .nil }
+        define("rank", "scoring") { s, id in result.scoring(s)?.outcome(id).map { .integer($0.rank) } ?? .nil }
+        define("grade", "scoring") { s, id in result.scoring(s)?.outcome(id)?.grade.map { .string($0) } ?? .nil }
         return r
     }
 }

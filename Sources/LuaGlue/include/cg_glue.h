@@ -20,6 +20,22 @@ enum {
     CG_TRIP_HOST = 4
 };
 
+/* The limits of one run shared by the states of its workers (RULES.md 2.5):
+ * an instruction budget and a memory account charged by every state attached
+ * to it, so that whether a run stays within its limits does not depend on
+ * the number of workers. Opaque: its counters are atomics. */
+typedef struct cg_account cg_account;
+
+/* An account with `instructions` left (< 0: unlimited) and `memory` bytes of
+ * cap (0: none), of which `baseline` are already in use (the rules loaded once). */
+cg_account *cg_account_new(long long instructions, long long memory, long long baseline);
+void cg_account_free(cg_account *account);
+/* Bytes charged to the account now. */
+long long cg_account_used(const cg_account *account);
+/* Charges the state's instructions and its memory above what it uses now to
+ * `account` from now on, instead of its own budget and cap. */
+void cg_account_attach(lua_State *L, cg_account *account);
+
 /* Per-state accounting, owned by the Swift LuaState. */
 typedef struct cg_runtime {
     lua_State *L;
@@ -36,6 +52,8 @@ typedef struct cg_runtime {
     char host_message[512];   /* message for CG_TRIP_HOST */
     char where[512];          /* "chunk:line:" where the trip happened */
     int sequence_step;        /* the function cg_sequence is in: -1 the gate, 0... the others */
+    cg_account *account;      /* the run's shared limits once attached; NULL: this state's own */
+    size_t attached_used;     /* `used` when attached: what the account does not charge */
     int trip_step;            /* sequence_step when the run was tripped (a limit hit inside
                                  pcall is noticed later, maybe after the sequence ended) */
 } cg_runtime;
@@ -103,7 +121,10 @@ enum {
     CG_CELL_STRING = 5
 };
 /* Pushes the kind of record whose fields are named by the strings
- * names[1...n] of the table at index `names`: what cg_push_record needs. */
+ * names[1...n] of the table at index `names`: what cg_push_record needs.
+ * Optional: names.known, an array of other names that read as nil, and
+ * names.unknown, a function called with any other string key read (it
+ * raises the error of a misspelt field; what it returns is the value). */
 void cg_push_record_kind(lua_State *L, int names);
 /* Pushes a read-only record of the kind at index `kind` that reads its
  * fields from the encoded `row` when asked (nil fields are absent; pairs()

@@ -56,7 +56,7 @@ struct CommandLineTests {
         let run = try Self.commend(["evaluate", "--rules", rules.path, "--data", data.path, "--phase", "dot1", "--format", "json"])
         #expect(run.status == 0, "\(run.err)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
-        #expect(Set(json.keys) == ["plan", "phase", "rules_digest", "awards", "scorings", "diagnostics"])
+        #expect(Set(json.keys) == ["schema", "plan", "phase", "rules_digest", "awards", "scorings", "diagnostics"])
         let awards = try #require(json["awards"] as? [[String: Any]])
         let results = try #require(awards.first?["results"] as? [[String: Any]])
         // M1 has 2 initiatives, M2 none: by hand.

@@ -82,6 +82,27 @@ struct CheckTests {
         ])
     }
 
+    @Test("a phase row that sets unit or parent to an unknown id is checked like a base row")
+    func phaseHierarchyReferences() {
+        #expect(try! TempData(["units.csv": unitsCSV, "members.csv": membersCSV,
+                               "phases/dot1/members.csv": "id,unit\nM1,U2\nM2,U7\n",
+                               "phases/dot2/units.csv": "id,parent\nU1,\nU2,P9\n"]).errors() == [
+            "phases/dot1/members.csv:3: column \"unit\": unit \"U7\" does not exist",
+            "phases/dot2/units.csv:3: column \"parent\": unit \"P9\" does not exist",
+        ])
+    }
+
+    @Test("a phase row that makes a cycle of parents on the merged data")
+    func phaseHierarchyCycles() {
+        // Base: P ← U1, P ← U2. In dot2, P's parent becomes U2: P → U2 → P.
+        // A phase cycle is named at the phase row that closes it; dot1 changes nothing.
+        #expect(try! TempData(["units.csv": unitsCSV, "members.csv": membersCSV,
+                               "phases/dot1/units.csv": "id,parent\nU1,U2\n",
+                               "phases/dot2/units.csv": "id,fee_rate,parent\nU1,1,\nP,1,U2\n"]).errors() == [
+            "phases/dot2/units.csv:3: column \"parent\": cycle of parents: P → U2 → P",
+        ])
+    }
+
     @Test("a phase value that does not fit its type (the example of RULES.md §3)")
     func phaseValueType() {
         var members = "id,name,unit\n"

@@ -73,20 +73,41 @@ struct ConversionTests {
             id,name,kind,founded
             U1,A,cdcs,2020-02-29
             U2,B,cdcs,2021-02-29
-            U3,C,cdcs,30/01/2021
+            U3,C,cdcs,30-01-2021
             U4,D,cdcs,2021-13-01
             U5,E,cdcs,2021-04-31
 
             """
         #expect(try! TempData(["units.csv": units, "members.csv": "id,name,unit\n"]).errors() == [
-            "units.csv:3: column \"founded\": expected a date YYYY-MM-DD, found \"2021-02-29\" (no such day)",
-            "units.csv:4: column \"founded\": expected a date YYYY-MM-DD, found \"30/01/2021\"",
-            "units.csv:5: column \"founded\": expected a date YYYY-MM-DD, found \"2021-13-01\" (no such day)",
-            "units.csv:6: column \"founded\": expected a date YYYY-MM-DD, found \"2021-04-31\" (no such day)",
+            "units.csv:3: column \"founded\": expected a date YYYY-MM-DD or dd/mm/yyyy, found \"2021-02-29\" (no such day)",
+            "units.csv:4: column \"founded\": expected a date YYYY-MM-DD or dd/mm/yyyy, found \"30-01-2021\"",
+            "units.csv:5: column \"founded\": expected a date YYYY-MM-DD or dd/mm/yyyy, found \"2021-13-01\" (no such day)",
+            "units.csv:6: column \"founded\": expected a date YYYY-MM-DD or dd/mm/yyyy, found \"2021-04-31\" (no such day)",
         ])
         let ok = try TempData(["units.csv": "id,name,kind,founded\nU1,A,cdcs,2020-02-29\n",
                                "members.csv": "id,name,unit\n"]).load()
         #expect(ok.units["U1", "founded"] == .string("2020-02-29"))
+    }
+
+    @Test("dates as Vietnamese spreadsheets write them: dd/mm/yyyy and d/m/yyyy, given as YYYY-MM-DD")
+    func vietnameseDates() throws {
+        let units = """
+            id,name,kind,founded
+            U1,A,cdcs,30/06/2021
+            U2,B,cdcs,3/2/2021
+            U3,C,cdcs,29/02/2020
+
+            """
+        let d = try TempData(["units.csv": units, "members.csv": "id,name,unit\n"]).load()
+        #expect(d.units["U1", "founded"] == .string("2021-06-30"))
+        #expect(d.units["U2", "founded"] == .string("2021-02-03"))   // day first: 3 February
+        #expect(d.units["U3", "founded"] == .string("2020-02-29"))
+        let bad = "id,name,kind,founded\nU1,A,cdcs,31/06/2021\nU2,B,cdcs,06/30/2021\nU3,C,cdcs,1/1/21\n"
+        #expect(try! TempData(["units.csv": bad, "members.csv": "id,name,unit\n"]).errors() == [
+            "units.csv:2: column \"founded\": expected a date YYYY-MM-DD or dd/mm/yyyy, found \"31/06/2021\" (no such day)",
+            "units.csv:3: column \"founded\": expected a date YYYY-MM-DD or dd/mm/yyyy, found \"06/30/2021\" (no such day)",
+            "units.csv:4: column \"founded\": expected a date YYYY-MM-DD or dd/mm/yyyy, found \"1/1/21\"",
+        ])
     }
 
     @Test("enum values match after folding case, diacritics and separators", arguments: [

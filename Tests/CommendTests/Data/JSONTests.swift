@@ -68,7 +68,7 @@ struct JSONTests {
             """
         #expect(jsonErrors(text) == [
             "data.json: members[1] (id \"M2\"): column \"rating\": expected a text, a number or true/false, found an array",
-            "data.json: units[1] (id \"U2\"): column \"founded\": expected a date YYYY-MM-DD, found \"2021-02-30\" (no such day)",
+            "data.json: units[1] (id \"U2\"): column \"founded\": expected a date YYYY-MM-DD or dd/mm/yyyy, found \"2021-02-30\" (no such day)",
             "data.json: members[0] (id \"M1\"): column \"initiatives\": expected an integer, found 2.5",
             "data.json: phases.dot3: phase \"dot3\" is not declared in the plan (declared: dot1, dot2)",
             "data.json: history[0]: column \"year\": expected an integer, found \"2020a\"",

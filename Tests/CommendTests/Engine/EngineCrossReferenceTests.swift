@@ -60,13 +60,15 @@ struct EngineCrossReferenceTests {
     }
 
     @Test func historyOfAnySubjectNotOnlyTheOneEvaluated() throws {
-        // Each member asks about itself, its unit, another member and one who left.
+        // Each member asks about itself, its unit, another member and one who
+        // left; "h" is an award of the plan without history (an id that is
+        // neither is an error: EngineContractV2Tests).
         let rules = try engineRules(["a.lua": """
             award "h" { subject = "member",
               criteria = { { id = "c", check = function(m, ctx)
                 local function h(id, award) return table.concat(ctx.history(id, award), ",") .. "/" .. ctx.streak(id, award) end
                 return true, h(m.id, "ldtt") .. " " .. h(m.unit, "tt") .. " " .. h("M2", "ldtt") .. " " .. h("GONE", "ldtt")
-                  .. " " .. h(m.id, "none") .. " " .. h("", "ldtt")
+                  .. " " .. h(m.id, "h") .. " " .. h("", "ldtt")
               end } } }
             """])
         let data = try engineData(rules) { b in

@@ -1,0 +1,37 @@
+import LuaGlue
+
+/// The limits of one run, shared by the Lua states of its workers (RULES.md
+/// §2.5): one instruction budget and one memory account that every attached
+/// state charges, so that whether a run stays within its limits, and so its
+/// output, does not depend on how many workers share the work.
+///
+/// Each worker loads the rules into its own state before it is attached;
+/// that loading is charged once: the account starts with what one state
+/// spent on it, and each state charges only what it allocates after.
+public final class LuaRunAccount: @unchecked Sendable {
+    let pointer: OpaquePointer
+    /// The memory cap in bytes (nil: none).
+    public let memory: Int?
+
+    /// An account for `limits`, of which one state's loading already spent
+    /// `instructions` instructions and holds `memory` bytes.
+    public init(limits: LuaLimits, loadedBy state: LuaState) {
+        let left = limits.instructions.map { Int64(max(0, $0 - state.instructionsExecuted)) } ?? -1
+        memory = limits.memory
+        pointer = cg_account_new(left, Int64(limits.memory ?? 0), Int64(state.memoryInUse))
+    }
+
+    deinit { cg_account_free(pointer) }
+
+    /// Bytes charged to the run now.
+    public var memoryInUse: Int { Int(cg_account_used(pointer)) }
+}
+
+extension LuaState {
+    /// Charges this state's instructions and further memory to `account`
+    /// instead of its own limits, from now on.
+    public func attach(to account: LuaRunAccount) {
+        self.account = account
+        cg_account_attach(L, account.pointer)
+    }
+}
