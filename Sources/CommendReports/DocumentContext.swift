@@ -75,10 +75,11 @@ struct DocumentContext {
     }
 
     /// A line of achievement from the criteria: the details of the passed
-    /// criteria, or their texts where none has a detail.
+    /// criteria (each once), or their texts where none has a detail.
     func achievement(_ outcome: AwardOutcome) -> String {
         let passed = outcome.criteria.filter(\.passed)
-        let details = passed.compactMap(\.detail).filter { !$0.isEmpty }
+        var seen: Set<String> = []
+        let details = passed.compactMap(\.detail).filter { !$0.isEmpty && seen.insert($0).inserted }
         let parts = details.isEmpty ? passed.map(\.text) : details
         guard let first = parts.first else { return "" }
         let line = ([first.prefix(1).uppercased() + first.dropFirst()] + parts.dropFirst()).joined(separator: "; ")

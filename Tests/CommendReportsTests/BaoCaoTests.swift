@@ -18,6 +18,9 @@ struct BaoCaoTests {
         #expect(html.contains("Xét 6 đoàn viên và 3 tập thể theo 2 hình thức khen thưởng: đủ điều kiện 7 lượt, đề nghị khen thưởng 6 lượt (4 cá nhân, 2 tập thể)."))
         #expect(html.contains("<tr><td>Lao động giỏi</td><td class=\"n\">6</td><td class=\"n\">5</td><td class=\"n\">4</td><td>tối đa 2, trong mỗi đơn vị</td></tr>"))
         #expect(html.contains("Chưa có kho kết quả đã ghi"))
+        // Self-contained: inline CSS and SVG, nothing fetched, no script.
+        #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("url(") && !html.contains("@import"))
+        #expect(html.contains("@page { size: A4"))
     }
 
     @Test func countsPerDistrict() throws {
