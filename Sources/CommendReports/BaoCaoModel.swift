@@ -44,6 +44,23 @@ struct BaoCaoModel {
         }
     }
 
+    /// Per award of this year (matched by id with last year's), the counts
+    /// of both years and the change in awarded subjects.
+    static func previousRows(_ context: DocumentContext) -> [[String: Any]] {
+        guard let previous = context.request.previous else { return [] }
+        let filtered = (try? context.request.filter.apply(to: previous, data: context.lookup.data)) ?? previous
+        return context.result.awards.map { award in
+            let now = counts(award)
+            let before = filtered.award(award.id).map(counts)
+            let change = before.map { now.awarded - $0.awarded }
+            return ["name": award.award.name,
+                    "eligibleBefore": before.map { context.count($0.eligible) } ?? "–",
+                    "awardedBefore": before.map { context.count($0.awarded) } ?? "–",
+                    "eligible": context.count(now.eligible), "awarded": context.count(now.awarded),
+                    "change": change.map { $0 > 0 ? "+" + context.count($0) : $0 < 0 ? "−" + context.count(-$0) : "0" } ?? "–"]
+        }
+    }
+
     static func build(_ context: DocumentContext) -> [String: Any] {
         let result = context.result
         let language = context.language
@@ -106,6 +123,11 @@ struct BaoCaoModel {
             "ties": ties,
             "hasTies": !ties.isEmpty,
             "previousYear": context.text(.noStore),
+            "previous": previousRows(context),
+            "hasPrevious": context.request.previous != nil,
+            "previousLine": context.request.previous.map {
+                context.text(.previousLine, $0.phase.name, String($0.plan.year), result.phase.name, String(result.plan.year))
+            } ?? "",
             "signature": context.signature,
         ]
     }

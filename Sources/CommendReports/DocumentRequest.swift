@@ -28,10 +28,13 @@ public struct DocumentRequest: Sendable {
     public var date: String?
     /// A directory of templates to use instead of the shipped ones.
     public var templates: URL?
+    /// The same phase of the previous year (the store's finalized run), for
+    /// the báo cáo's comparison; nil: the báo cáo says there is none.
+    public var previous: EvaluationResult?
 
     public init(kind: DocumentKind, format: DocumentFormat = .html, language: Language = .vi,
                 filter: ResultFilter = ResultFilter(), issuer: String? = nil, place: String? = nil,
-                date: String? = nil, templates: URL? = nil) {
+                date: String? = nil, templates: URL? = nil, previous: EvaluationResult? = nil) {
         self.kind = kind
         self.format = format
         self.language = language
@@ -40,6 +43,7 @@ public struct DocumentRequest: Sendable {
         self.place = place
         self.date = date
         self.templates = templates
+        self.previous = previous
     }
 }
 

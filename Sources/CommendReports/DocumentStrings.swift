@@ -15,7 +15,7 @@ public enum DocumentStrings {
         case chartOf, leftOut, leftOutNone, group, place, orderValue, ties, tieText, tieNoOrder
         case previousYear, noStore, filterUnit, filterAwardedOnly
         case summarySheet, phase, from, to, plan, date, yes, no, points
-        case quotaShare, quotaEligible, quotaMax, quotaWithin, quotaWithinUnit, quotaWithinCluster, quotaWithinParent, subjectId, tieCount, tieInside, tieOutside, maxPoints, eitherName
+        case quotaShare, quotaEligible, quotaMax, quotaWithin, quotaWithinUnit, quotaWithinCluster, quotaWithinParent, subjectId, tieCount, tieInside, tieOutside, maxPoints, eitherName, previousLine, lastYear, thisYear, change
     }
 
     public static func text(_ key: Key, _ language: Language) -> String {
@@ -93,6 +93,10 @@ public enum DocumentStrings {
         .tieOutside: "Ngoài chỉ tiêu",
         .maxPoints: "tối đa",
         .eitherName: "Họ và tên, tên tập thể",
+        .previousLine: "So sánh với {0} năm {1} (kết quả chính thức đã ghi) và {2} năm {3}:",
+        .lastYear: "năm trước",
+        .thisYear: "năm nay",
+        .change: "Tăng, giảm",
         .tieNoOrder: "không có tiêu chí xếp thứ tự",
         .previousYear: "VI. SO SÁNH VỚI CÙNG KỲ NĂM TRƯỚC",
         .noStore: "Chưa có kho kết quả đã ghi (kết quả chính thức năm trước), nên chưa so sánh được với cùng kỳ năm trước.",
@@ -174,6 +178,10 @@ public enum DocumentStrings {
         .tieOutside: "Left out",
         .maxPoints: "at most",
         .eitherName: "Name",
+        .previousLine: "Compared with {0} of {1} (the recorded official result) and {2} of {3}:",
+        .lastYear: "last year",
+        .thisYear: "this year",
+        .change: "Change",
         .tieNoOrder: "the award has no order",
         .previousYear: "VI. CHANGE AGAINST THE PREVIOUS YEAR",
         .noStore: "No store of recorded runs (last year's official results), so no comparison with the same phase of the previous year.",

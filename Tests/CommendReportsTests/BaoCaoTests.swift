@@ -53,6 +53,22 @@ struct BaoCaoTests {
         #expect(html.contains("<tr><td>Lao động giỏi</td><td>Công đoàn &quot;Sao &amp; &lt;Mai&gt;&quot;</td><td class=\"n\">2</td><td class=\"n\">2</td><td class=\"n\">2</td><td>Trần Thị Bình (M2)</td><td>Lê Văn Cường (M3)</td></tr>"))
     }
 
+    @Test func changeAgainstThePreviousYear() throws {
+        // Last year M6 was rated "kha" and U1 scored 60: Lao động giỏi 4 eligible, 3 awarded
+        // (M1, M2, M4); Tập thể tốt 1 and 1 (U2). This year 5 and 4, 2 and 2.
+        var lastYear = Fixture.data
+        lastYear["phases/dot2/members.csv"] = "id,rating,initiatives\nM1,tot,3\nM2,tot,2\nM3,tot,2\nM4,tot,1\nM5,kha,0\nM6,kha,5\n"
+        lastYear["phases/dot2/units.csv"] = "id,score\nU1,60\nU2,95\nU3,60\n"
+        let previous = try Fixture.load(data: lastYear).result
+        let now = try Fixture.load()
+        let html = String(decoding: try Documents.render(now.result, data: now.dataset,
+                                                         request: DocumentRequest(kind: .baoCao, previous: previous)), as: UTF8.self)
+        #expect(!html.contains("Chưa có kho kết quả đã ghi"))
+        #expect(html.contains("So sánh với Đợt 2 năm 2021 (kết quả chính thức đã ghi) và Đợt 2 năm 2021:"))
+        #expect(html.contains("<tr><td>Lao động giỏi</td><td class=\"n\">4</td><td class=\"n\">3</td><td class=\"n\">5</td><td class=\"n\">4</td><td class=\"n\">+1</td></tr>"))
+        #expect(html.contains("<tr><td>Tập thể tốt</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">2</td><td class=\"n\">2</td><td class=\"n\">+1</td></tr>"))
+    }
+
     @Test func markdownReport() throws {
         let md = try Fixture.text(.baoCao, .md)
         #expect(md.contains("# BÁO CÁO\n"))

@@ -76,9 +76,9 @@ enum Fixture {
         var result: EvaluationResult
     }
 
-    static func load(phase: String = "dot2") throws -> Loaded {
+    static func load(phase: String = "dot2", data files: [String: String] = Self.data) throws -> Loaded {
         let rules = try folder(["plan.lua": plan, "awards.lua": awards])
-        let data = try folder(Self.data)
+        let data = try folder(files)
         let ruleSet = try RuleSet.load(directory: rules, displayName: "rules")
         let dataset = try DatasetLoader.load(directory: data, schema: ruleSet.plan.fields, phases: ruleSet.plan.phases.map(\.id))
         let result = try Evaluator.evaluate(rules: ruleSet, data: dataset, phase: phase, options: EvaluationOptions(jobs: 1))
