@@ -7,23 +7,24 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the documents of a phase: the list of proposed commendations or the phase report.",
         discussion: """
-            --kind danh-sach writes the "Danh sách đề nghị khen thưởng": the heading block
-            of an official document, one table per award with the subjects grouped under
-            their unit's name, and a place for signatures. --kind bao-cao writes the phase
-            report (sơ kết after the first phase, tổng kết after the last): counts per award
-            and per district, every cluster's ranking with a bar chart, the subjects a quota
-            left out, and ties at a quota's cut-off. HTML (one self-contained file that
+            --kind danh-sach writes the "Danh sách đề nghị khen thưởng": the
+            heading block of an official document, one table per award with the
+            subjects grouped under their unit's name, and a place for signatures.
+            --kind bao-cao writes the phase report (sơ kết after the first phase,
+            tổng kết after the last): counts per award and per district, every
+            cluster's ranking with a bar chart, the subjects a quota left out,
+            and ties at a quota's cut-off. HTML (one self-contained file that
             prints on A4), Markdown, or an xlsx workbook. Vietnamese by default.
 
-              commend report --phase dot2 --kind danh-sach --out danh-sach.html
-              commend report --phase dot2 --kind bao-cao --format xlsx --out bao-cao.xlsx
-              commend report --phase dot1 --kind danh-sach --unit H01 --lang en --format md --out list.md
+              commend report --phase dot2 --kind danh-sach --out ds.html
+              commend report --phase dot2 --kind bao-cao --format xlsx --out bc.xlsx
+              commend report --phase dot1 --kind danh-sach --unit H01 --out h01.md --format md
               commend report --export-templates my-templates
 
-            Templates: --export-templates DIR copies the shipped Mustache templates
-            (danh-sach-html, danh-sach-md, bao-cao-html, bao-cao-md and their partials)
-            into DIR; edit the copies and pass --template DIR. A template missing from DIR
-            is taken from the shipped set.
+            Templates: --export-templates DIR copies the shipped Mustache
+            templates (danh-sach-html, danh-sach-md, bao-cao-html, bao-cao-md
+            and their partials) into DIR; edit the copies and pass --template
+            DIR. A template missing from DIR is taken from the shipped set.
             """)
 
     @Option(help: "The rules directory.")
