@@ -75,11 +75,14 @@ struct DocumentContext {
     }
 
     /// A line of achievement from the criteria: the details of the passed
-    /// criteria (each once), or their texts where none has a detail.
+    /// criteria (each once, none that another already contains), or their
+    /// texts where none has a detail.
     func achievement(_ outcome: AwardOutcome) -> String {
         let passed = outcome.criteria.filter(\.passed)
         var seen: Set<String> = []
-        let details = passed.compactMap(\.detail).filter { !$0.isEmpty && seen.insert($0).inserted }
+        let all = passed.compactMap(\.detail).filter { !$0.isEmpty && seen.insert($0).inserted }
+        // A detail that another one already says in full is left out.
+        let details = all.filter { detail in !all.contains { $0 != detail && $0.contains(detail) } }
         let parts = details.isEmpty ? passed.map(\.text) : details
         guard let first = parts.first else { return "" }
         let line = ([first.prefix(1).uppercased() + first.dropFirst()] + parts.dropFirst()).joined(separator: "; ")
