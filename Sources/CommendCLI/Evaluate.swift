@@ -49,16 +49,9 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "No progress bar on standard error.")
     var quiet = false
 
-    @Option(help: "Only this award (or scoring) id (table, md and html formats).")
-    var award: String?
-
-    @Option(help: "Only the subjects of this unit's subtree, a unit id (table, md and html formats).")
-    var unit: String?
-
-    @Flag(help: "Only the awards someone received (table, md and html formats).")
-    var awardedOnly = false
-
-    var filter: ResultFilter { ResultFilter(award: award, unit: unit, awardedOnly: awardedOnly) }
+    /// For the table, md and html formats.
+    @OptionGroup var narrowing: FilterOptions
+    var filter: ResultFilter { narrowing.filter }
 
     func validate() throws {
         guard !filter.isEmpty else { return }

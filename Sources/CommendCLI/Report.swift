@@ -39,14 +39,7 @@ struct Report: ParsableCommand {
     @Option(help: "danh-sach (list of proposed commendations) or bao-cao (phase report).")
     var kind: DocumentKind?
 
-    @Option(help: "Only this award (or scoring) id.")
-    var award: String?
-
-    @Option(help: "Only the subjects of this unit's subtree (a unit id).")
-    var unit: String?
-
-    @Flag(help: "Only the awards someone received (and, in the report, no list of those a quota left out).")
-    var awardedOnly = false
+    @OptionGroup var narrowing: FilterOptions
 
     @Option(help: "html (default), md or xlsx.")
     var format: DocumentFormat = .html
@@ -98,7 +91,7 @@ struct Report: ParsableCommand {
         let dataset = try source.loadData(plan: ruleSet.plan, timeout: limits.timeout)
         let result = try Evaluator.evaluate(rules: ruleSet, data: dataset, phase: phase, options: limits.evaluation)
         let request = DocumentRequest(kind: kind, format: format, language: language.lang,
-                                      filter: ResultFilter(award: award, unit: unit, awardedOnly: awardedOnly),
+                                      filter: narrowing.filter,
                                       issuer: issuer, place: place, date: date,
                                       templates: template.map { URL(fileURLWithPath: $0) })
         let bytes = try Documents.render(result, data: dataset, request: request)
