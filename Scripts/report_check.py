@@ -226,11 +226,20 @@ def check_summary(sheet, result, path):
         check(row[6:8] == [dmy(phase["from"]), dmy(phase["to"])], f"{path} {name}: dates {row[6:8]} are not the phase's")
 
 
+def check_scoring_sheets(sheets, scorings, path):
+    for (name, rows), scoring in zip(sheets, scorings):
+        got = collections.Counter((row[2], int(number(row[1])), round(number(row[-2]), 6)) for row in rows[1:])
+        want = collections.Counter((r["name"], r["rank"], round(r["total"], 6)) for r in scoring["results"])
+        check(got == want, f"{path} {name}: names, ranks and totals differ from the evaluation")
+
+
 def check_danh_sach_book(path, result, folder):
     sheets = libreoffice_sheets(path, folder)
-    check(len(sheets) == 1 + len(result["awards"]), f"{path}: {len(sheets)} sheets for {len(result['awards'])} awards")
+    awards, scorings = result["awards"], result["scorings"]
+    check(len(sheets) == 1 + len(awards) + len(scorings), f"{path}: {len(sheets)} sheets")
     check_summary(sheets[0], result, path)
-    for (name, rows), award in zip(sheets[1:], result["awards"]):
+    check_scoring_sheets(sheets[1 + len(awards):], scorings, path)
+    for (name, rows), award in zip(sheets[1:], awards):
         header = rows[0]
         check(header[0] == "STT" and header[1] in ("Họ và tên", "Tên tập thể"), f"{path} {name}: headers {header}")
         awarded = sorted(r["name"] for r in award["results"] if r["awarded"])
@@ -247,10 +256,7 @@ def check_bao_cao_book(path, result, folder):
     for (name, rows), award in zip(sheets[1:], awards):
         totals = tuple(int(sum(number(row[i]) for row in rows[1:])) for i in (1, 2, 3))
         check(totals == counts(award), f"{path} {name}: districts add up to {totals}, evaluation {counts(award)}")
-    for (name, rows), scoring in zip(sheets[1 + len(awards):], scorings):
-        got = collections.Counter((row[2], int(number(row[1])), round(number(row[-2]), 6)) for row in rows[1:])
-        want = collections.Counter((r["name"], r["rank"], round(r["total"], 6)) for r in scoring["results"])
-        check(got == want, f"{path} {name}: names, ranks and totals differ from the evaluation")
+    check_scoring_sheets(sheets[1 + len(awards):], scorings, path)
     name, rows = sheets[-1]
     left_out = sum(r["eligible"] and not r["awarded"] for a in awards for r in a["results"])
     check(len(rows) - 1 == left_out, f"{path} {name}: {len(rows) - 1} rows, {left_out} left out by quotas")

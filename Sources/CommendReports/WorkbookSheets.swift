@@ -22,6 +22,24 @@ enum WorkbookSheets {
         ], rows: rows)
     }
 
+    /// One sheet per scoring: each cluster's ranking with every item's points.
+    static func scoringSheets(_ context: DocumentContext) -> [Workbook.Sheet] {
+        context.result.scorings.map { scoring in
+            let s = scoring.scoring
+            var columns = [Column(header: context.text(.cluster), width: 24), Column(header: context.text(.rank), width: 7),
+                           Column(header: context.text(.unitName), width: 45)]
+            columns += s.items.map { Column(header: $0.text, width: 14) }
+            columns += [Column(header: context.text(.bonus), width: 10), Column(header: context.text(.penalty), width: 10),
+                        Column(header: context.text(.total), width: 10), Column(header: context.text(.grade), width: 24)]
+            let rows = scoring.results.map { r -> [Cell] in
+                [.text(context.groupName(r.group)), .number(Double(r.rank)), .text(r.name)]
+                    + r.items.map { .number($0.points) }
+                    + [.number(r.bonus), .number(r.penalty), .number(r.total), r.grade.map(Cell.text) ?? .empty]
+            }
+            return Workbook.Sheet(name: s.name, columns: columns, rows: rows)
+        }
+    }
+
     static func danhSach(_ context: DocumentContext) -> Workbook {
         var book = Workbook()
         book.add(summary(context))
@@ -36,6 +54,7 @@ enum WorkbookSheets {
             }
             book.add(Workbook.Sheet(name: award.name, columns: columns, rows: rows))
         }
+        scoringSheets(context).forEach { book.add($0) }
         return book
     }
 
@@ -51,20 +70,7 @@ enum WorkbookSheets {
                 Column(header: context.text(.eligible), width: 12), Column(header: context.text(.awarded), width: 12),
             ], rows: rows))
         }
-        for scoring in context.result.scorings {
-            let s = scoring.scoring
-            var columns = [Column(header: context.text(.cluster), width: 24), Column(header: context.text(.rank), width: 7),
-                           Column(header: context.text(.unitName), width: 45)]
-            columns += s.items.map { Column(header: $0.text, width: 14) }
-            columns += [Column(header: context.text(.bonus), width: 10), Column(header: context.text(.penalty), width: 10),
-                        Column(header: context.text(.total), width: 10), Column(header: context.text(.grade), width: 24)]
-            let rows = scoring.results.map { r -> [Cell] in
-                [.text(context.groupName(r.group)), .number(Double(r.rank)), .text(r.name)]
-                    + r.items.map { .number($0.points) }
-                    + [.number(r.bonus), .number(r.penalty), .number(r.total), r.grade.map(Cell.text) ?? .empty]
-            }
-            book.add(Workbook.Sheet(name: s.name, columns: columns, rows: rows))
-        }
+        scoringSheets(context).forEach { book.add($0) }
         if !context.request.filter.awardedOnly {
             var rows: [[Cell]] = []
             for award in context.result.awards {

@@ -76,7 +76,7 @@ struct WorkbookTests {
         for part in ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"] {
             _ = try book.part(part)
         }
-        #expect(try book.sheetNames() == ["Tổng hợp", "Lao động giỏi", "Tập thể tốt"])
+        #expect(try book.sheetNames() == ["Tổng hợp", "Lao động giỏi", "Tập thể tốt", "Chấm điểm CĐCS"])
 
         let summary = try book.cells(sheet: 1)
         #expect(summary["A1"] == .init(type: "inlineStr", style: "1", value: "Hình thức khen thưởng"))
