@@ -95,9 +95,6 @@ struct DocumentContext {
         return lookup.isUnit(group) ? lookup.unitName(group) : group
     }
 
-    /// "Đề nghị khen thưởng Đợt 1: ..." / the report's subtitle.
-    var phaseLine: String { "\(result.phase.name)" }
-
     /// The phase report of the last phase of the plan is the year-end review (tổng kết).
     var isFinalPhase: Bool { result.plan.phases.last?.id == result.phase.id }
 
