@@ -9,11 +9,12 @@ PHASE ?= dot1
 all: build
 
 # liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails;
-# zlib1g-dev (ZIPFoundation's zlib, for the xlsx documents) when zlib is missing.
+# libsqlite3-dev (GRDB's SQLite) and zlib1g-dev (recorded runs; ZIPFoundation's
+# zlib for the xlsx documents), when missing.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 || ! pkg-config --exists zlib; then \
-	  echo "Installing liblua5.4-dev and zlib1g-dev ..."; \
-	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev zlib1g-dev pkg-config; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 sqlite3 zlib; then \
+	  echo "Installing liblua5.4-dev, libsqlite3-dev and zlib1g-dev ..."; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev libsqlite3-dev zlib1g-dev pkg-config; \
 	fi
 
 build: deps

@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "Commend", targets: ["Commend"]),
         .library(name: "LuaKit", targets: ["LuaKit"]),
+        .library(name: "CommendStore", targets: ["CommendStore"]),
         .executable(name: "commend", targets: ["CommendCLI"]),
     ],
     dependencies: [
@@ -14,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,6 +24,9 @@ let package = Package(
             providers: [.apt(["liblua5.4-dev"])]
         ),
         .target(name: "LuaGlue", dependencies: ["CLua"]),
+        // zlib: recorded runs store their JSON compressed (about 20 times smaller).
+        // zlib for the store; not named CZlib, the module ZIPFoundation (xlsx) declares.
+        .systemLibrary(name: "CommendZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "LuaKit", dependencies: ["CLua", "LuaGlue"]),
         .target(
             name: "Commend",
@@ -39,11 +44,23 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        // Recorded runs (RULES.md §8): the Commend library itself pulls in no database.
+        .target(
+            name: "CommendStore",
+            dependencies: [
+                "Commend",
+                "CommendZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "CommendCLI",
             dependencies: [
                 "Commend",
                 "CommendReports",
+                "CommendStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +82,14 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CommendStoreTests",
+            dependencies: [
+                "Commend",
+                "CommendStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

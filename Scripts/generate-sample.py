@@ -4,6 +4,7 @@ Trade-Union Federation of Bắc Kạn province (rules/ in this repository).
 
     python3 Scripts/generate-sample.py [--seed 2021] [--members 30000]
                                        [--out examples/bac-kan-2021]
+                                       [--year 2021] [--no-history]
 
 Writes, under --out:
     units.csv                 id,name,kind,parent,cluster,sector,district,founded,workers
@@ -17,7 +18,9 @@ Writes, under --out:
                               so the đợt 2 row holds the whole year)
     history.csv               subject,award,year for 2018-2020
 
-The output depends only on --seed and --members (same arguments, same bytes).
+The output depends only on --seed, --members and --year (same arguments, same
+bytes). --year 2020 makes a data set dated for a 2020 plan (history 2017-2019),
+with the year as its default seed: another year's members, same ids.
 The columns added for the seed plan's later awards (proposed, merit,
 dossier, work_occasion) come from random streams of their own, so the
 columns before them are the same as before they were added.
@@ -39,6 +42,9 @@ import unicodedata
 
 PLAN_YEAR = 2021
 HISTORY_YEARS = (2018, 2019, 2020)
+# --year Y: every date and history year written is moved by Y - 2021 years
+# (the data are generated as for 2021, then dated for Y).
+YEAR_SHIFT = 0
 
 
 def nfc(s):
@@ -350,7 +356,11 @@ _date_cache = {}
 def iso(ordinal):
     d = _date_cache.get(ordinal)
     if d is None:
-        d = datetime.date.fromordinal(ordinal).isoformat()
+        date = datetime.date.fromordinal(ordinal)
+        if YEAR_SHIFT:
+            day = 28 if (date.month, date.day) == (2, 29) else date.day
+            date = date.replace(year=date.year + YEAR_SHIFT, day=day)
+        d = date.isoformat()
         _date_cache[ordinal] = d
     return d
 
@@ -804,12 +814,12 @@ def write_members(rng, units, out, xr):
             ph = 0.5 if star else 0.02
             for y in y_hist:
                 if rand() < ph:
-                    fh.write("%s,cstd-co-so,%d\n" % (mid, y))
+                    fh.write("%s,cstd-co-so,%d\n" % (mid, y + YEAR_SHIFT))
             if female:
                 pg = 0.55 if talent > 0.3 else 0.12
                 for y in y_hist:
                     if rand() < pg:
-                        fh.write("%s,gioi-viec-nuoc,%d\n" % (mid, y))
+                        fh.write("%s,gioi-viec-nuoc,%d\n" % (mid, y + YEAR_SHIFT))
     for f in (fm, f1, f2):
         f.close()
     return fh, n
@@ -832,16 +842,25 @@ def write_unit_history(rng, units, fh):
             best = max(clusters[c], key=lambda u: (u.q + rng.gauss(0, 0.7), u.id))
             rows.append((best.id, "co-thi-dua", y))
     rows.sort()
-    for r in rows:
-        fh.write("%s,%s,%d\n" % r)
+    for subject, award, year in rows:
+        fh.write("%s,%s,%d\n" % (subject, award, year + YEAR_SHIFT))
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Generate the Bắc Kạn 2021 sample data of Commend.")
-    ap.add_argument("--seed", type=int, default=2021, help="random seed (default 2021)")
+    ap.add_argument("--seed", type=int, default=None, help="random seed (default: the year, 2021)")
     ap.add_argument("--members", type=int, default=30000, help="number of members (default 30000)")
     ap.add_argument("--out", default=None, help="output directory (default examples/bac-kan-2021)")
+    ap.add_argument("--year", type=int, default=PLAN_YEAR,
+                    help="the plan year the data are dated for (default 2021; history.csv then covers the "
+                         "three years before); the seed defaults to the year")
+    ap.add_argument("--no-history", action="store_true",
+                    help="write no history.csv (the history comes from recorded runs instead)")
     args = ap.parse_args(argv)
+    global YEAR_SHIFT
+    YEAR_SHIFT = args.year - PLAN_YEAR
+    if args.seed is None:
+        args.seed = args.year
     if args.members < 200:
         ap.error("--members must be at least 200")
     out = args.out
@@ -857,6 +876,8 @@ def main(argv=None):
     fh, n = write_members(random.Random(args.seed * 7 + 2), units, out, random.Random(args.seed * 7 + 5))
     write_unit_history(random.Random(args.seed * 7 + 3), units, fh)
     fh.close()
+    if args.no_history:
+        os.remove(os.path.join(out, "history.csv"))
     print("%d units (%d CĐCS), %d members -> %s in %.1fs" % (
         len(units), sum(1 for u in units if u.kind == "cdcs"), n, out, time.time() - t0),
         file=sys.stderr)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Commend
+import CommendStore
 import Foundation
 
 @main
@@ -17,10 +18,12 @@ struct CommendCommand: ParsableCommand {
               commend explain --phase dot2 --subject DV0000001
               commend test
               commend diff --rules rules --against /tmp/rules-new --phase dot2
+              commend evaluate --phase dot2 --record && commend runs list
 
             Exit status: 0 done, 1 a rule error, 2 bad usage or bad data.
             """,
-        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Diff.self, Report.self])
+        version: CommendVersion.current,
+        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Diff.self, Runs.self, History.self, Report.self])
 
     static func main() {
         do {
@@ -45,7 +48,7 @@ struct CommendCommand: ParsableCommand {
     static func failureCode(_ error: any Error) -> Int32? {
         switch error {
         case is RuleError, is RuleLoadError: 1
-        case is DataError, is EvaluationError, is NoSuchDirectory: 2
+        case is DataError, is EvaluationError, is NoSuchDirectory, is StoreError: 2
         default: nil
         }
     }

@@ -51,6 +51,7 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
 
     @Option(help: "The new rules directory, compared with --rules (the old rules).")
@@ -68,9 +69,14 @@ struct Diff: ParsableCommand {
         printWarnings(old)
         let new = try RuleSet.load(directory: URL(fileURLWithPath: against), displayName: against, limits: limits.limits)
         printWarnings(new)
-        let oldData = try source.loadData(plan: old.plan, timeout: limits.timeout)
+        let history = try store.openIfPresent()
+        let oldData = try store.addingHistory(to: try source.loadData(plan: old.plan, timeout: limits.timeout),
+                                              plan: old.plan, store: history)
         let sameShape = old.plan.fields == new.plan.fields && old.plan.phases.map(\.id) == new.plan.phases.map(\.id)
-        let newData = sameShape ? oldData : try source.loadData(plan: new.plan, timeout: limits.timeout)
+            && old.plan.year == new.plan.year
+        let newData = sameShape ? oldData
+            : try store.addingHistory(to: try source.loadData(plan: new.plan, timeout: limits.timeout),
+                                      plan: new.plan, store: history)
         let before = try Evaluator.evaluate(rules: old, data: oldData, phase: source.phase, options: limits.evaluation)
         let after = try Evaluator.evaluate(rules: new, data: newData, phase: source.phase, options: limits.evaluation)
         let impact = Impact(old: before, new: after)

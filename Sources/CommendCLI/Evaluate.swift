@@ -1,5 +1,6 @@
 import ArgumentParser
 import Commend
+import CommendStore
 import Foundation
 
 struct Evaluate: ParsableCommand {
@@ -24,6 +25,16 @@ struct Evaluate: ParsableCommand {
             The table, md and html formats (and the watch screen) are in Vietnamese,
             numbers as 1.234,5 and dates as 30/06/2021; --lang en gives English.
             JSON and CSV are the same in any language.
+
+            With --record, the run is stored in the database of recorded runs (--db,
+            default $COMMEND_DB, else commend.db): plan, phase, rules and data digests,
+            the options that affect results, the engine version, the time and the whole
+            JSON result, in one transaction; "recorded run ID" is printed on standard
+            error. A run that fails records nothing. When the database exists, the
+            awards of its finalized runs of earlier years and its imported history are
+            added to the data's history.csv for ctx.history and ctx.streak.
+
+              commend evaluate --phase dot2 --record
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -53,7 +64,13 @@ struct Evaluate: ParsableCommand {
     @OptionGroup var narrowing: FilterOptions
     var filter: ResultFilter { narrowing.filter }
 
+    @Flag(help: "Record the run in the database of recorded runs (see --db).")
+    var record = false
+
+    @OptionGroup var store: StoreOptions
+
     func validate() throws {
+        if record && watch { throw ValidationError("--record cannot be combined with --watch") }
         guard !filter.isEmpty else { return }
         if format == .json || format == .csv {
             throw ValidationError("--award, --unit and --awarded-only narrow the table, md and html formats; JSON and CSV are always whole")
@@ -68,7 +85,10 @@ struct Evaluate: ParsableCommand {
         let rules = try source.loadRules(limits: limits.limits)
         printWarnings(rules)
         clock.step("load rules")
-        let data = try source.loadData(plan: rules.plan, timeout: limits.timeout)
+        let store = try record ? self.store.open() : self.store.openIfPresent()
+        let data = try self.store.addingHistory(to: try source.loadData(plan: rules.plan, timeout: limits.timeout),
+                                                plan: rules.plan, store: store)
+        for warning in YearCheck.warnings(rules: rules, phase: source.phase, history: data.history) { printError(warning) }
         clock.step("load data")
         var options = limits.evaluation
         let bar = ProgressBar(enabled: !quiet && !timings && ProgressBar.isTerminal)
@@ -88,19 +108,29 @@ struct Evaluate: ParsableCommand {
             // Streamed into the file: each award is written as soon as it is
             // final, then dropped; the file appears only when all is written.
             let stream = TimedSink(format == .json ? JSONStream(sink) : CSVStream(sink))
-            try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options, into: stream)
+            let recorder = try record ? makeRecorder(forward: stream, json: format == .json ? sink : nil) : nil
+            try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options,
+                                   into: recorder ?? stream)
             try sink.commit()
             bar.finish()
             clock.split("evaluate", "write \(format.rawValue)", second: stream.seconds)
+            if let store, let recorder { try save(recorder, in: store, clock: &clock) }
             return
         }
-        var result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options)
-        if !filter.isEmpty { result = try filter.apply(to: result, data: data) }
+        let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options)
+        // What is shown may be narrowed; what is recorded is the whole result.
+        let shown = filter.isEmpty ? result : try filter.apply(to: result, data: data)
         bar.finish()
         clock.step("evaluate")
-        defer { clock.step("write \(format.rawValue)") }
-        write(result, to: sink)
+        let recorder = try record ? makeRecorder(forward: nil, json: format == .json ? sink : nil) : nil
+        if let recorder {
+            try result.replay(into: recorder)
+            clock.step("record: encode")
+        }
+        write(shown, to: sink)
         try sink.commit()
+        clock.step("write \(format.rawValue)")
+        if let store, let recorder { try save(recorder, in: store, clock: &clock) }
     }
 
     /// The result in the chosen format; the readable ones in the chosen language.
@@ -112,5 +142,30 @@ struct Evaluate: ParsableCommand {
         case .json: JSONFormat.write(result, to: sink)
         case .csv: CSVFormat.write(result, to: sink)
         }
+    }
+
+    /// A recorder of this run: the data digest and the options that affect results.
+    /// `json`: the user's output when it is the JSON result (kept, not written twice).
+    private func makeRecorder(forward: EvaluationSink?, json: OutputSink?) throws -> RunRecorder {
+        let options = ["rules": source.rules, "data": source.data, "max_memory_mib": String(limits.maxMemory),
+                       "max_instructions": String(limits.maxInstructions),
+                       "max_call_instructions": String(limits.maxCallInstructions),
+                       "timeout_seconds": String(limits.timeout)]
+        return try RunRecorder(dataDigest: DataDigest.of(URL(fileURLWithPath: source.data)), options: options,
+                               forward: forward, json: json)
+    }
+
+    /// Stores the run in one transaction and names it on standard error.
+    /// With COMMEND_RECORD_PAUSE set (tests), the transaction stops halfway,
+    /// says so on standard error and waits for standard input to close: a
+    /// test can kill the process there.
+    private func save(_ recorder: RunRecorder, in store: RunStore, clock: inout StepClock) throws {
+        let pause: (() -> Void)? = ProcessInfo.processInfo.environment["COMMEND_RECORD_PAUSE"] == nil ? nil : {
+            printError("commend: recording, transaction open (COMMEND_RECORD_PAUSE: waiting for standard input to close)")
+            _ = FileHandle.standardInput.readDataToEndOfFile()
+        }
+        let id = try store.record(recorder, midway: pause)
+        clock.step("record")
+        printError("recorded run \(id)")
     }
 }

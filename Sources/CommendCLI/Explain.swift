@@ -21,6 +21,7 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
 
     @Option(help: "The member or unit: its id, or its name (a name that fits several subjects lists them).")
@@ -35,7 +36,8 @@ struct Explain: ParsableCommand {
         if let award, rules.award(award) == nil, rules.scoring(award) == nil {
             throw EvaluationError("unknown award or scoring \"\(award)\"")
         }
-        let data = try source.loadData(plan: rules.plan, timeout: limits.timeout)
+        let data = try store.addingHistory(to: try source.loadData(plan: rules.plan, timeout: limits.timeout),
+                                           plan: rules.plan)
         let subject = try resolve(in: data)
         let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: limits.evaluation)
         guard let text = ExplainFormat.text(result, subject: subject, only: award, language: language.lang) else {

@@ -34,6 +34,8 @@ public final class LuaSandbox {
     private var environments: [LuaTable] = []
     /// Trusted code that makes a table read-only (see `freeze`).
     private var freezer: LuaFunction?
+    /// Trusted code that freezes the tables a function holds as upvalues.
+    private var localsFreezer: LuaFunction?
     /// Whether `freeze` has run: modules required later are frozen at once.
     public private(set) var isFrozen = false
 
@@ -92,6 +94,14 @@ public final class LuaSandbox {
         }
     }
 
+    /// Freezes, like `freeze()`, the tables that these functions (and the
+    /// functions they hold) keep in upvalues: a file's `local t = {}` that a
+    /// rule function writes into would carry state from one subject to the
+    /// next, so results would depend on the order of evaluation (RULES.md §2.5).
+    public func freezeLocals(of functions: [LuaFunction]) throws {
+        for function in functions { try localsFreezer?.call(function, refusals) }
+    }
+
     private func freeze(_ table: LuaTable, _ what: String) throws {
         try freezer?.call(table, what, refusals)
     }
@@ -144,18 +154,54 @@ public final class LuaSandbox {
             local next, rawset, type, tostring = G.next, G.rawset, G.type, G.tostring
             local getmt, setmt = G.debug.getmetatable, G.debug.setmetatable
             local seen = setmetatable({}, { __mode = "k" })
-            local function freeze(t, what, refusal)
+            -- A frozen table's contents sit in its backing table; `next` on
+            -- a frozen table walks the backing, so `next(t) == nil` and
+            -- `for k, v in next, t` see what they saw before the freeze.
+            local backings = setmetatable({}, { __mode = "k" })
+            local rawnext, raise = G.next, G.error
+            G.__commend_next = function(...)
+              local t, k = ...
+              if type(t) ~= "table" then
+                local got = select("#", ...) == 0 and "no value" or type(t)
+                raise("bad argument #1 to 'next' (table expected, got " .. got .. ")", 2)
+              end
+              return rawnext(backings[t] or t, k)
+            end
+            local getupvalue, getinfo = G.debug.getupvalue, G.debug.getinfo
+            local freeze
+            -- A rule function's upvalues that hold tables (a file's
+            -- `local cache = {}`) are frozen too: otherwise a call could
+            -- leave state there for the next subject. The sandbox's own
+            -- functions (this chunk) and C functions are left alone.
+            local function freezeLocals(f, refusal)
+              if seen[f] then return end
+              seen[f] = true
+              local info = getinfo(f, "S")
+              if info.what == "C" or info.source == "=sandbox" then return end
+              local i = 1
+              while true do
+                local name, v = getupvalue(f, i)
+                if name == nil then break end
+                if type(v) == "table" then freeze(v, 'local "' .. tostring(name) .. '"', refusal)
+                elseif type(v) == "function" then freezeLocals(v, refusal) end
+                i = i + 1
+              end
+            end
+            function freeze(t, what, refusal)
               if seen[t] then return end
               seen[t] = true
               local mt = getmt(t)
               if mt ~= nil and what ~= "global" and mt.__newindex ~= nil then return end
               local backing = {}
+              backings[t] = backing
               for k, v in next, t do backing[k] = v end
               for k in next, backing do rawset(t, k, nil) end
               if mt ~= nil then setmt(backing, mt) end
               for k, v in next, backing do
                 if type(v) == "table" then
                   freeze(v, what == "global" and ('global "' .. tostring(k) .. '"') or what, refusal)
+                elseif type(v) == "function" then
+                  freezeLocals(v, refusal)
                 end
               end
               setmt(t, {
@@ -165,6 +211,7 @@ public final class LuaSandbox {
               })
             end
             G.__commend_freeze = function(t, what, refusal) freeze(t, what, refusal) end
+            G.__commend_freeze_locals = function(f, refusal) freezeLocals(f, refusal) end
             G.__commend_print = function(...)
               local n = select('#', ...)
               local parts = {}
@@ -221,12 +268,16 @@ public final class LuaSandbox {
         globals["__commend_randomseed"] = .nil
         if case .function(let freeze) = globals["__commend_freeze"] { freezer = freeze }
         globals["__commend_freeze"] = .nil
+        if case .function(let freeze) = globals["__commend_freeze_locals"] { localsFreezer = freeze }
+        globals["__commend_freeze_locals"] = .nil
         cg_open_sandbox_patterns(state.L)
         cg_open_sandbox_library(state.L)
 
         for name in Self.allowedFunctions {
             base[name] = globals[name]
         }
+        base["next"] = globals["__commend_next"]
+        globals["__commend_next"] = .nil
         if case .function(let sortedPairs) = globals["__commend_pairs"] {
             base["pairs"] = .function(sortedPairs)
             sortedPairs.reference.push()

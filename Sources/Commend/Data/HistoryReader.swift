@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads `history.csv` (subject, award, year).
 enum HistoryReader {
     /// The entries of the file, or nil when it could not be read (problems are logged).
@@ -19,5 +21,20 @@ enum HistoryReader {
             }
             return text.check(end, log: &log) ? assembler.entries : nil
         }
+    }
+}
+
+extension HistoryEntry {
+    /// Reads a file shaped like `history.csv` (columns `subject`, `award`,
+    /// `year`; same separators, encodings and checks), for tools that keep
+    /// history elsewhere (`commend history import`). Problems are thrown as
+    /// one `DataError` naming `file` and each line.
+    public static func read(csv url: URL, file: String) throws -> [HistoryEntry] {
+        var log = IssueLog()
+        let entries = CSVDocument(url: url, file: file, log: &log).flatMap {
+            HistoryReader.read($0, interner: StringInterner(), log: &log)
+        }
+        try log.throwIfAny()
+        return entries ?? []
     }
 }

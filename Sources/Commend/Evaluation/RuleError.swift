@@ -5,6 +5,10 @@ import LuaKit
 public struct RuleError: Error, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case script, memory, instructionLimit = "instruction limit", timeLimit = "time limit", cycle, reference
+
+        /// A limit of the run (memory, instructions, time): it stops the run,
+        /// whatever `pcall` the scripts wrap around it.
+        public var isLimit: Bool { self == .memory || self == .instructionLimit || self == .timeLimit }
     }
     public var kind: Kind
     public var location: SourceLocation?

@@ -3,15 +3,23 @@
 /// by display width. Words and numbers follow the language (`Message`).
 public enum ImpactTextFormat {
     /// The whole report. With `old`/`new` labels (the rules directories as
-    /// the user named them) it starts with a heading naming both sides.
-    public static func text(_ impact: Impact, old: String? = nil, new: String? = nil, language: Language = .vi) -> String {
+    /// the user named them) it starts with a heading naming both sides;
+    /// with `runs` (ids of two recorded runs) the heading names the runs.
+    public static func text(_ impact: Impact, old: String? = nil, new: String? = nil, runs: (old: Int64, new: Int64)? = nil,
+                            language: Language = .vi) -> String {
         let say = Wording(language)
         var out = ""
         if let old, let new {
-            let title = say(.impactHeading(phaseName: impact.phase.name, phaseId: impact.phase.id))
+            let title = runs.map { say(.runsHeading(old: $0.old, new: $0.new, phaseName: impact.phase.name, phaseId: impact.phase.id)) }
+                ?? say(.impactHeading(phaseName: impact.phase.name, phaseId: impact.phase.id))
             out += title + "\n" + String(repeating: "═", count: TextTable.width(title)) + "\n"
-            out += "  " + say(.oldRules(name: old, digest: impact.rulesDigest.old)) + "\n"
-            out += "  " + say(.newRules(name: new, digest: impact.rulesDigest.new)) + "\n\n"
+            if runs == nil {
+                out += "  " + say(.oldRules(name: old, digest: impact.rulesDigest.old)) + "\n"
+                out += "  " + say(.newRules(name: new, digest: impact.rulesDigest.new)) + "\n\n"
+            } else {
+                out += "  " + say(.oldRun(label: old, digest: impact.rulesDigest.old)) + "\n"
+                out += "  " + say(.newRun(label: new, digest: impact.rulesDigest.new)) + "\n\n"
+            }
         }
         if impact.isEmpty { return out + say(.noImpact) + "\n" }
         var sections: [String] = []

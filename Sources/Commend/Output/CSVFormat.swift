@@ -13,7 +13,8 @@ public enum CSVFormat {
         return field("'" + s)
     }
 
-    static func field(_ s: String) -> String {
+    /// A cell quoted as RFC 4180 says, and nothing else (for files read back by Commend).
+    public static func field(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }

@@ -16,12 +16,34 @@ public final class OutputSink: @unchecked Sendable {
     private let target: URL?
     /// Whether `commit()` closes the handle (a device or pipe opened here).
     private var ownsHandle = false
+    /// Whether bytes go to `handle` (not for a sink that only feeds a consumer).
+    private var writesHandle = true
+    /// Receives every byte written, in order, on the writing queue.
+    private var consumer: (@Sendable ([UInt8]) -> Void)?
 
     /// Standard output.
     public init() {
         handle = FileHandle.standardOutput
         temporary = nil
         target = nil
+    }
+
+    /// No file: every byte written is handed to `consumer`, in order, on a
+    /// background queue; `commit()` returns once it has had them all.
+    public init(consumer: @escaping @Sendable ([UInt8]) -> Void) {
+        handle = FileHandle.nullDevice
+        temporary = nil
+        target = nil
+        writesHandle = false
+        self.consumer = consumer
+    }
+
+    /// Also hands every byte written from now on to `consumer`, in order, on
+    /// the writing queue (a recorder keeping the bytes of the JSON the user
+    /// asked for, instead of writing them a second time). Call it before
+    /// writing.
+    public func tap(_ consumer: @escaping @Sendable ([UInt8]) -> Void) {
+        self.consumer = consumer
     }
 
     /// A file, published by `commit()`; until then nothing replaces `url`.
@@ -142,9 +164,11 @@ public final class OutputSink: @unchecked Sendable {
     private func emit(_ bytes: [UInt8]) {
         room.wait()
         let room = self.room, failure = self.failure, fd = handle.fileDescriptor
+        let consumer = self.consumer, writesHandle = self.writesHandle
         queue.async {
             defer { room.signal() }
-            guard failure.errno == nil else { return }
+            consumer?(bytes)
+            guard writesHandle, failure.errno == nil else { return }
             bytes.withUnsafeBytes { raw in
                 guard let base = raw.baseAddress else { return }
                 var done = 0

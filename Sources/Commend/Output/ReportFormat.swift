@@ -56,7 +56,9 @@ public enum ReportFormat {
             paragraph(summary)
             for tie in award.cutoffTies { paragraph(say(tie.message())) }
             guard awarded > 0 else { continue }
-            let columns: [Message.Column] = a.quota == nil ? [.subject, .name] : [.subject, .name, .group, .place]
+            // A result read back from JSON knows quota places but not the quota's settings.
+            let placed = a.quota != nil || award.results.contains { $0.quota != nil }
+            let columns: [Message.Column] = placed ? [.subject, .name, .group, .place] : [.subject, .name]
             var t = TextTable(columns.map { say(.column($0)) }, numeric: [3])
             for r in award.results where r.awarded {
                 if let q = r.quota {

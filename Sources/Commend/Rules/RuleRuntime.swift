@@ -76,7 +76,10 @@ final class RuleRuntime {
         }
         if !state.isTripped {
             // Loading is done: from now on globals and modules are read-only (RULES.md §2.5).
-            do { try sandbox.freeze() } catch { problems.append(RuleProblem(at: nil, "\(error)")) }
+            do {
+                try sandbox.freeze()
+                try sandbox.freezeLocals(of: ruleFunctions)
+            } catch { problems.append(RuleProblem(at: nil, "\(error)")) }
         }
         declarationsClosed = true
         validate()
@@ -89,15 +92,19 @@ final class RuleRuntime {
     /// their file loaded; these are the others.
     private func checkSharedState() {
         var reported = Set(problems.map { "\($0.location?.description ?? ""): \($0.message)" })
-        let functions = awardFunctions.flatMap { [$0.applies, $0.order] + $0.checks }
-            + scoringFunctions.flatMap { [$0.applies, $0.bonus, $0.penalty] + $0.points }
-        for function in functions.compactMap({ $0 }) {
+        for function in ruleFunctions {
             guard let chunk = function.definition?.chunk, let writes = function.sharedStateWrites(calledOften: true) else { continue }
             for write in writes {
                 let problem = RuleProblem(at: SourceLocation(file: chunk, line: write.line), SharedStateError.message(write))
                 if reported.insert("\(problem.location?.description ?? ""): \(problem.message)").inserted { problems.append(problem) }
             }
         }
+    }
+
+    /// Every function of the awards and scorings that the engine calls.
+    private var ruleFunctions: [LuaFunction] {
+        (awardFunctions.flatMap { [$0.applies, $0.order] + $0.checks }
+            + scoringFunctions.flatMap { [$0.applies, $0.bonus, $0.penalty] + $0.points }).compactMap { $0 }
     }
 
     /// Refuses a declaration made after the rule files were loaded.

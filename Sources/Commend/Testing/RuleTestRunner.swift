@@ -110,7 +110,14 @@ final class TestSession {
         })
         t["evaluate"] = .function(state.function("t.evaluate") { [unowned self] call in
             let spec = try call.argument(1, as: LuaTable.self)
-            let result = try self.evaluate(spec)
+            let result: EvaluationResult
+            do {
+                result = try self.evaluate(spec)
+            } catch let error as RuleError where error.kind.isLimit {
+                // A limit stops the test like a loop in the test itself would:
+                // `pcall(t.evaluate, ...)` must not catch it (RULES.md §2.5).
+                throw LuaInterrupt(error.description)
+            }
             self.results.append(result)
             call.push(self.resultObject(result))
         })

@@ -1,4 +1,5 @@
 @testable import Commend
+import LuaKit
 import Foundation
 import Testing
 
@@ -61,5 +62,26 @@ struct EngineRuleTestRunnerTests {
         let report = try RuleTestRunner(rules: rules).run(filter: nil) { lines.append($0) }
         #expect(report.failed == 1 && report.passed == 0)
         #expect(lines.contains { $0.contains("rules/tests/x_test.lua:4") && $0.contains("M1 should be awarded") }, "\(lines)")
+    }
+
+    @Test func aLimitInsideTEvaluateIsNotCaughtByPcall() throws {
+        // The rule loops forever; the test wraps t.evaluate in pcall and would
+        // pass if the limit could be caught (RULES.md 2.5: pcall cannot catch it).
+        let rules = try engineRules(["a.lua": """
+            award "spin" { name = "Spin", subject = "member", criteria = {
+              { id = "c", text = "t", check = function(m) while true do end end } } }
+            """, "tests/x_test.lua": """
+            test("swallows the limit", function(t)
+              local ok = pcall(t.evaluate, { phase = "dot1", units = { { id = "U1", name = "A", kind = "cdcs" } },
+                members = { { id = "M1", name = "An", unit = "U1" } } })
+              t.ok(true)
+            end)
+            test("runs after", function(t) t.ok(true) end)
+            """])
+        var lines: [String] = []
+        let runner = RuleTestRunner(rules: rules, limits: LuaLimits(instructions: 1_000_000, instructionsPerCall: 1_000_000))
+        let report = try runner.run(filter: nil) { lines.append($0) }
+        #expect(report.failed == 1 && report.passed == 1, "\(lines)")
+        #expect(lines.contains { $0.contains("rules/tests/x_test.lua:2") && $0.contains("instruction limit exceeded") }, "\(lines)")
     }
 }

@@ -28,6 +28,32 @@ extension Message {
             case .change: return "change"
             case .reason: return "because"
             }
+        case .storeColumn(let column):
+            switch column {
+            case .run: return "run"
+            case .plan: return "plan"
+            case .year: return "year"
+            case .phase: return "phase"
+            case .recorded: return "recorded (UTC)"
+            case .status: return "final"
+            case .rules: return "rules"
+            case .data: return "data"
+            case .decision: return "award or scoring"
+            case .outcome: return "outcome"
+            }
+        case .runFinal: return "final"
+        case .runReplaced(let by): return "replaced by \(by)"
+        case .noRuns: return "No recorded runs."
+        case .finalized(let run, let plan, let year, let phase, let replaced, let already):
+            let what = "plan \(plan) (\(year)), phase \(phase)"
+            if already { return "run \(run) is already the final decision of \(what)" }
+            return "run \(run) is now the final decision of \(what)" + (replaced.map { "; run \($0) is marked as replaced" } ?? "")
+        case .historyAwarded: return "awarded"
+        case .historyScore(let rank, let grade, let total):
+            return "rank \(rank.map(c) ?? "–")" + (grade.map { ", \($0)" } ?? "") + (total.map { ", \(n($0)) points" } ?? "")
+        case .historyImported: return "imported"
+        case .runNotFinal(let run): return "\(run) (not final)"
+        case .noHistory: return "No history for this subject."
         case .awarded: return "AWARDED"
         case .eligibleNotAwarded: return "eligible, not awarded"
         case .notEligible: return "not eligible"
@@ -56,6 +82,9 @@ extension Message {
         case .impactHeading(let name, let id): return "Impact of the rule change on \(name) [\(id)]"
         case .oldRules(let name, let digest): return "old rules: \(name) (\(digest))"
         case .newRules(let name, let digest): return "new rules: \(name) (\(digest))"
+        case .runsHeading(let old, let new, let name, let id): return "Changes from run \(old) to run \(new) on \(name) [\(id)]"
+        case .oldRun(let label, let digest): return "old run: \(label) (rules \(digest))"
+        case .newRun(let label, let digest): return "new run: \(label) (rules \(digest))"
         case .noImpact: return "No subject gains or loses an award, rank or grade."
         case .awardAdded(let eligible, let kind, let awarded):
             return "added\n  \(Self.en(eligible, kind, w)) eligible, \(c(awarded)) awarded"

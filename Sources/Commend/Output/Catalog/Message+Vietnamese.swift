@@ -28,6 +28,33 @@ extension Message {
             case .change: return "thay đổi"
             case .reason: return "lý do"
             }
+        case .storeColumn(let column):
+            switch column {
+            case .run: return "lần chạy"
+            case .plan: return "kế hoạch"
+            case .year: return "năm"
+            case .phase: return "đợt"
+            case .recorded: return "lưu lúc (UTC)"
+            case .status: return "chốt"
+            case .rules: return "tiêu chí"
+            case .data: return "số liệu"
+            case .decision: return "danh hiệu / bảng điểm"
+            case .outcome: return "kết quả"
+            }
+        case .runFinal: return "đã chốt"
+        case .runReplaced(let by): return "đã thay bằng lần \(by)"
+        case .noRuns: return "Chưa có lần chạy nào được lưu."
+        case .finalized(let run, let plan, let year, let phase, let replaced, let already):
+            let what = "kế hoạch \(plan) (\(year)), đợt \(phase)"
+            if already { return "lần chạy \(run) đã là kết quả chính thức của \(what)" }
+            return "lần chạy \(run) nay là kết quả chính thức của \(what)"
+                + (replaced.map { "; lần chạy \($0) được đánh dấu đã thay" } ?? "")
+        case .historyAwarded: return "được khen thưởng"
+        case .historyScore(let rank, let grade, let total):
+            return "hạng \(rank.map(c) ?? "–")" + (grade.map { ", \($0)" } ?? "") + (total.map { ", \(n($0)) điểm" } ?? "")
+        case .historyImported: return "nhập từ tệp"
+        case .runNotFinal(let run): return "\(run) (chưa chốt)"
+        case .noHistory: return "Chưa có lịch sử của mã này."
         case .awarded: return "ĐƯỢC KHEN THƯỞNG"
         case .eligibleNotAwarded: return "đủ điều kiện, ngoài chỉ tiêu"
         case .notEligible: return "không đủ điều kiện"
@@ -58,6 +85,9 @@ extension Message {
         case .impactHeading(let name, let id): return "Ảnh hưởng của việc sửa tiêu chí đến \(name) [\(id)]"
         case .oldRules(let name, let digest): return "tiêu chí cũ: \(name) (\(digest))"
         case .newRules(let name, let digest): return "tiêu chí mới: \(name) (\(digest))"
+        case .runsHeading(let old, let new, let name, let id): return "Thay đổi từ lần chạy \(old) đến lần chạy \(new), \(name) [\(id)]"
+        case .oldRun(let label, let digest): return "lần chạy cũ: \(label) (tiêu chí \(digest))"
+        case .newRun(let label, let digest): return "lần chạy mới: \(label) (tiêu chí \(digest))"
         case .noImpact: return "Không ai được thêm hay mất khen thưởng, hạng hay xếp loại."
         case .awardAdded(let eligible, let kind, let awarded):
             return "mới thêm\n  đủ điều kiện \(c(eligible)) \(Self.vi(kind)), khen thưởng \(c(awarded))"

@@ -8,6 +8,11 @@ public enum Message: Sendable {
         case subject, name, group, place, rank, total, grade, change, reason
     }
 
+    /// A column of the tables of recorded runs (`runs list`, `history subject`).
+    public enum StoreColumn: Sendable, Hashable, CaseIterable {
+        case run, plan, year, phase, recorded, status, rules, data, decision, outcome
+    }
+
     // evaluate --format table / md / html
     /// The plan's heading: name, id, year.
     case planHeading(name: String, id: String, year: Int)
@@ -46,6 +51,10 @@ public enum Message: Sendable {
     case impactHeading(phaseName: String, phaseId: String)
     case oldRules(name: String, digest: String)
     case newRules(name: String, digest: String)
+    /// `commend runs diff`: two recorded runs compared.
+    case runsHeading(old: Int64, new: Int64, phaseName: String, phaseId: String)
+    case oldRun(label: String, digest: String)
+    case newRun(label: String, digest: String)
     case noImpact
     case awardAdded(eligible: Int, kind: SubjectKind, awarded: Int)
     case awardRemoved(eligible: Int, kind: SubjectKind, awarded: Int)
@@ -63,6 +72,19 @@ public enum Message: Sendable {
     /// Places against the limit, `17/15`, before and after.
     case quotaPlaceChange(old: String, new: String)
     case beyondQuota(place: String)
+
+    // recorded runs: runs list, runs finalize, history subject
+    case storeColumn(StoreColumn)
+    case runFinal
+    case runReplaced(by: Int64)
+    case noRuns
+    /// A run made the official decision (`already`: it was), and the run it replaced.
+    case finalized(run: Int64, plan: String, year: Int, phase: String, replaced: Int64?, already: Bool)
+    case historyAwarded
+    case historyScore(rank: Int?, grade: String?, total: Double?)
+    case historyImported
+    case runNotFinal(Int64)
+    case noHistory
 
     // evaluate --watch
     case watchEvaluated

@@ -1,0 +1,2 @@
+award "z" { name = "Z", subject = "member"
+  criteria = {} }
