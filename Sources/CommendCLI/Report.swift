@@ -1,6 +1,7 @@
 import ArgumentParser
 import Commend
 import CommendReports
+import CommendStore
 import Foundation
 
 struct Report: ParsableCommand {
@@ -13,8 +14,10 @@ struct Report: ParsableCommand {
             --kind bao-cao writes the phase report (sơ kết after the first phase,
             tổng kết after the last): counts per award and per district, every
             cluster's ranking with a bar chart, the subjects a quota left out,
-            and ties at a quota's cut-off. HTML (one self-contained file that
-            prints on A4), Markdown, or an xlsx workbook. Vietnamese by default.
+            ties at a quota's cut-off, and the change against the previous year
+            when the store (--db) holds its finalized run. HTML (one
+            self-contained file that prints on A4), Markdown, or an xlsx
+            workbook. Vietnamese by default. --run RUN: a recorded run's result.
 
               commend report --phase dot2 --kind danh-sach --out ds.html
               commend report --phase dot2 --kind bao-cao --format xlsx --out bc.xlsx
@@ -64,11 +67,16 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("export-templates"), help: "Copy the shipped templates into this directory and stop.")
     var exportTemplates: String?
 
+    @Option(name: .customLong("run"), help: "A recorded run (commend runs list): its stored result instead of a new evaluation; --phase may be left out.")
+    var runID: Int64?
+
+    @OptionGroup var store: StoreOptions
+
     @OptionGroup var limits: LimitOptions
 
     func validate() throws {
         if exportTemplates != nil { return }
-        guard phase != nil else { throw ValidationError("missing --phase") }
+        guard phase != nil || runID != nil else { throw ValidationError("missing --phase (or --run)") }
         guard kind != nil else { throw ValidationError("missing --kind (danh-sach or bao-cao)") }
         guard out != nil else { throw ValidationError("missing --out FILE") }
         if let date, date.split(separator: "-").count != 3 || date.count != 10 {
@@ -82,22 +90,43 @@ struct Report: ParsableCommand {
             print("copied \(names.count) templates to \(exportTemplates): \(names.joined(separator: ", "))")
             return
         }
-        guard let phase, let kind, let out else { return }
+        guard let kind, let out else { return }
+        let stored = try store.openIfPresent()
+        let recorded = try runID.map { id -> EvaluationResult in
+            guard let stored else {
+                throw EvaluationError("\(store.path): no database of recorded runs (commend evaluate --record writes one)")
+            }
+            return try stored.result(of: id)
+        }
+        if let recorded, let phase, phase != recorded.phase.id {
+            throw EvaluationError("run \(runID!) is of phase \(recorded.phase.id), not \(phase)")
+        }
         // The same loading as the other commands (with the data's time limit);
-        // --phase is optional here only because --export-templates needs none.
-        let source = try SourceOptions.parse(["--rules", rules, "--data", data, "--phase", phase])
+        // --phase is optional here because --run and --export-templates need none.
+        let source = try SourceOptions.parse(["--rules", rules, "--data", data, "--phase", recorded?.phase.id ?? phase!])
         let ruleSet = try source.loadRules(limits: limits.limits)
         printWarnings(ruleSet)
-        let dataset = try source.loadData(plan: ruleSet.plan, timeout: limits.timeout)
-        let result = try Evaluator.evaluate(rules: ruleSet, data: dataset, phase: phase, options: limits.evaluation)
+        let dataset = try store.addingHistory(to: try source.loadData(plan: ruleSet.plan, timeout: limits.timeout),
+                                              plan: ruleSet.plan, store: stored)
+        let result = try recorded ?? Evaluator.evaluate(rules: ruleSet, data: dataset, phase: source.phase, options: limits.evaluation)
+        let previous = try stored.flatMap { try Self.previousYear(of: result, in: $0) }
         let request = DocumentRequest(kind: kind, format: format, language: language.lang,
                                       filter: narrowing.filter,
                                       issuer: issuer, place: place, date: date,
-                                      templates: template.map { URL(fileURLWithPath: $0) })
+                                      templates: template.map { URL(fileURLWithPath: $0) }, previous: previous)
         let bytes = try Documents.render(result, data: dataset, request: request)
         let sink = try OutputSink(file: URL(fileURLWithPath: out))
         sink.write(bytes: [UInt8](bytes))
         try sink.commit()
+    }
+}
+
+extension Report {
+    /// The official result (finalized run) of the same phase one year
+    /// earlier, for the báo cáo's comparison; nil when the store has none.
+    static func previousYear(of result: EvaluationResult, in store: RunStore) throws -> EvaluationResult? {
+        let last = try store.runs(phase: result.phase.id).last { $0.finalized && $0.year == result.plan.year - 1 }
+        return try last.map { try store.result(of: $0.id) }
     }
 }
 
