@@ -57,7 +57,9 @@ struct SourceChecks {
         for match in Self.fieldRead.matches(in: text, range: all) where !rebound.contains(group(match, 1)) {
             let subject = kind(group(match, 1)), field = group(match, 2)
             let known = FieldNames.builtIn(subject) + plan.fields.fields(for: subject).keys.sorted()
-            guard !known.contains(field), reported.insert(group(match, 1) + "." + field).inserted else { continue }
+            let other: SubjectKind = subject == .member ? .unit : .member
+            let declaredElsewhere = FieldNames.builtIn(other).contains(field) || plan.fields.fields(for: other)[field] != nil
+            guard !known.contains(field), !declaredElsewhere, reported.insert(group(match, 1) + "." + field).inserted else { continue }
             problems.append(RuleProblem(.warning, at: SourceLocation(file: name, line: line(match.range.location)),
                 "\(group(match, 1)).\(field): the plan does not declare the \(subject.rawValue) field \"\(field)\"\(Suggestion.hint(for: field, in: known)); unless a data file has this column, reading it stops the run"))
         }

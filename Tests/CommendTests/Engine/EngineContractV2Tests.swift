@@ -197,6 +197,23 @@ struct EngineContractV2Tests {
         #expect(try engineEvaluate(rules, data).award("a")?.outcome("U1")?.eligible == true)
     }
 
+    @Test func aFieldOfTheOtherKindReadsAsNil() throws {
+        // RULES.md §2.4 errs only on a name that the plan does not declare and no data
+        // file has: `fee_rate` is declared for units and `kind` is a column of the units,
+        // so a member reading them reads nil; a unit reading the members' `unit` column too.
+        let rules = try engineRules(["a.lua": """
+            award "a" { subject = "member",
+              criteria = { { id = "c", check = function(m, ctx)
+                local u = ctx.unit(m.unit)
+                return m.fee_rate == nil and m.kind == nil and u.unit == nil end } } }
+            """])
+        let data = try engineData(rules) { b in
+            b.addUnit(cells(["id": "U1", "name": "A", "kind": "cdcs"]), line: nil)
+            b.addMember(cells(["id": "M1", "name": "An", "unit": "U1"]), line: nil)
+        }
+        #expect(try engineEvaluate(rules, data).award("a")?.outcome("M1")?.eligible == true)
+    }
+
     @Test func historyAndStreakOfAnUnknownAwardAreErrors() throws {
         for call in ["ctx.history(m.id, \"lao-dong-gioii\")", "ctx.streak(m.id, \"lao-dong-gioii\")"] {
             let message = try Self.ruleError(["a.lua": """
