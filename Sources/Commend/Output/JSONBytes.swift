@@ -8,7 +8,7 @@ struct JSONBytes {
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
     mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(text)
     }
 
     mutating func int(_ value: Int) {
@@ -24,19 +24,22 @@ struct JSONBytes {
     }
 
     mutating func string(_ value: String?) {
-        guard var value else { return raw("null") }
-        value.withUTF8 { append(escaping: $0) }
+        guard let value else { return raw("null") }
+        value.withUTF8Bytes { append(escaping: $0) }
     }
 
-    private mutating func append(escaping utf8: UnsafeBufferPointer<UInt8>) {
+    private mutating func append(escaping utf8: Span<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         var clean = true
-        for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
-            clean = false
-            break
+        for i in 0..<utf8.count {
+            let byte = utf8[i]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+                clean = false
+                break
+            }
         }
         if clean {
-            bytes.append(contentsOf: utf8)
+            bytes.append(utf8)
         } else {
             var i = 0
             while i < utf8.count {

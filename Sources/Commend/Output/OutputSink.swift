@@ -169,19 +169,7 @@ public final class OutputSink: @unchecked Sendable {
             defer { room.signal() }
             consumer?(bytes)
             guard writesHandle, failure.errno == nil else { return }
-            bytes.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress else { return }
-                var done = 0
-                while done < raw.count {
-                    let n = Foundation.write(fd, base + done, raw.count - done)
-                    if n < 0 && errno == EINTR { continue }
-                    if n <= 0 {
-                        failure.errno = n < 0 ? errno : EIO
-                        return
-                    }
-                    done += n
-                }
-            }
+            failure.errno = FileBytes.write(bytes, to: fd)
         }
     }
 

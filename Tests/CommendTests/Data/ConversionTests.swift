@@ -110,6 +110,17 @@ struct ConversionTests {
         ])
     }
 
+    @Test("a date needs exactly two slashes between three non-empty parts of digits")
+    func slashedDatesOutOfShape() {
+        let cells = ["1//2021", "/1/2021", "1/2/2021/", "1/2/3/2021", "1/2", "a/2/2021", "123/1/2021", "1/2/20x1"]
+        let rows = cells.enumerated().map { "U\($0.offset + 1),A,cdcs,\($0.element)" }.joined(separator: "\n")
+        let units = "id,name,kind,founded\n" + rows + "\n"
+        let expected = cells.enumerated().map {
+            "units.csv:\($0.offset + 2): column \"founded\": expected a date YYYY-MM-DD or dd/mm/yyyy, found \"\($0.element)\""
+        }
+        #expect(try! TempData(["units.csv": units, "members.csv": "id,name,unit\n"]).errors() == expected)
+    }
+
     @Test("enum values match after folding case, diacritics and separators", arguments: [
         "xuat_sac", "Xuất sắc", "XUẤT SẮC", "xuat sac", "Xuat-Sac", "  xuất   sắc ",
         "Xua\u{0302}\u{0301}t sa\u{0306}\u{0301}c", // decomposed (NFD), as macOS writes it

@@ -50,7 +50,6 @@ extension DatasetBuilder {
 extension String {
     /// Without surrounding spaces, tabs and line breaks.
     func trimmingBlanks() -> String {
-        var s = self
-        return s.withUTF8 { String(decoding: $0.trimmed(), as: UTF8.self) }
+        withUTF8Bytes { $0.extracting($0.trimmedRange).string }
     }
 }

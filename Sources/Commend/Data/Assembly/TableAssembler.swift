@@ -39,14 +39,12 @@ struct TableAssembler {
             log.add(RowPlace(file: file, origin: origin, line: line, id: nil).issue(column: "id", message))
             return
         }
-        converters.withUnsafeMutableBufferPointer { converters in
-            for c in converters.indices {
-                cells.append(cell(&converters[c], c, &problem))
-                if let found = problem {
-                    let place = RowPlace(file: file, origin: origin, line: line, id: id)
-                    log.add(place.issue(column: columns[c], found.message))
-                    problem = nil
-                }
+        for c in converters.indices {
+            cells.append(cell(&converters[c], c, &problem))
+            if let found = problem {
+                let place = RowPlace(file: file, origin: origin, line: line, id: id)
+                log.add(place.issue(column: columns[c], found.message))
+                problem = nil
             }
         }
         ids.append(id)

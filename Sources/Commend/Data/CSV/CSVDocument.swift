@@ -21,7 +21,7 @@ struct CSVDocument {
     /// Calls `body` with the file's text; logs and returns nil when the file
     /// is not UTF-8 or is empty.
     func withText<R>(log: inout IssueLog, _ body: (CSVText, inout IssueLog) -> R?) -> R? {
-        data.withUnsafeBufferPointer { b in
+        let found = data.withSpan { b -> (start: Int, separator: UInt8)? in
             guard let start = TextEncoding.textStart(b) else {
                 log.add(DataIssue(path: file, message: TextEncoding.utf16Message))
                 return nil
@@ -30,13 +30,13 @@ struct CSVDocument {
                 log.add(DataIssue(path: file, line: bad.line, message: TextEncoding.message(for: bad)))
                 return nil
             }
-            guard b[start...].contains(where: { $0 != ASCII.lf && $0 != ASCII.cr }) else {
-                log.add(DataIssue(path: file, message: "file is empty; it needs a header line"))
-                return nil
-            }
-            let text = CSVText(file: file, bytes: b, start: start,
-                               separator: SeparatorDetection.detect(b, from: start))
-            return body(text, &log)
+            return (start, SeparatorDetection.detect(b, from: start))
         }
+        guard let found else { return nil }
+        guard data[found.start...].contains(where: { $0 != ASCII.lf && $0 != ASCII.cr }) else {
+            log.add(DataIssue(path: file, message: "file is empty; it needs a header line"))
+            return nil
+        }
+        return body(CSVText(file: file, bytes: data, start: found.start, separator: found.separator), &log)
     }
 }

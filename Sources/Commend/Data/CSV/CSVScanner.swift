@@ -3,15 +3,15 @@
 /// lone CR. Cells are returned as byte ranges, without copying.
 struct CSVScanner {
     /// One cell of a record: a byte range of the file.
-    struct Span {
+    struct Cell {
         var start: Int
         var end: Int
         /// The range is a quoted cell with doubled quotes or text after the
-        /// closing quote, still to be unescaped (`CSVRecord.withCell`).
+        /// closing quote, still to be unescaped (`CSVRecord.cell`).
         var escaped: Bool
     }
 
-    private let bytes: Bytes
+    private let bytes: [UInt8]
     private let separator: UInt8
     /// The offset of the next record.
     private(set) var position: Int
@@ -22,19 +22,24 @@ struct CSVScanner {
     private(set) var unclosedQuoteLine: Int?
 
     /// Scans `bytes` from offset `start`, whose line is `line`.
-    init(_ bytes: Bytes, from start: Int, line: Int = 1, separator: UInt8) {
+    init(_ bytes: [UInt8], from start: Int, line: Int = 1, separator: UInt8) {
         self.bytes = bytes
         self.position = start
         self.line = line
         self.separator = separator
     }
 
-    /// Reads the next record into `spans`; returns the line it starts on, or
+    /// Reads the next record into `cells`; returns the line it starts on, or
     /// nil at the end of the file.
-    mutating func next(into spans: SpanBuffer) -> Int? {
-        spans.removeAll()
-        let n = bytes.count
-        guard position < n, let base = bytes.baseAddress else { return nil }
+    mutating func next(into cells: CellBuffer) -> Int? {
+        cells.removeAll()
+        let bytes = self.bytes // shares the storage; lent while `scan` changes `self`
+        return bytes.withSpan { scan($0, into: cells) }
+    }
+
+    private mutating func scan(_ base: Span<UInt8>, into cells: CellBuffer) -> Int? {
+        let n = base.count
+        guard position < n else { return nil }
         let recordLine = line
         let sep = separator
         let ends: UInt64 = (1 << UInt64(sep)) | (1 << UInt64(ASCII.lf)) | (1 << UInt64(ASCII.cr))
@@ -64,8 +69,8 @@ struct CSVScanner {
                     escaped = true // text after the closing quote is kept
                     while i < n, base[i] != sep, base[i] != ASCII.lf, base[i] != ASCII.cr { i += 1 }
                 }
-                spans.append(escaped ? Span(start: open, end: i, escaped: true)
-                                     : Span(start: contentStart, end: contentEnd, escaped: false))
+                cells.append(escaped ? Cell(start: open, end: i, escaped: true)
+                                     : Cell(start: contentStart, end: contentEnd, escaped: false))
             } else {
                 let start = i
                 while i < n {
@@ -74,7 +79,7 @@ struct CSVScanner {
                     if c < 64, (ends >> UInt64(c)) & 1 != 0 { break }
                     i += 1
                 }
-                spans.append(Span(start: start, end: i, escaped: false))
+                cells.append(Cell(start: start, end: i, escaped: false))
             }
             guard i < n else { break }
             let c = base[i]
@@ -90,14 +95,14 @@ struct CSVScanner {
 
     /// The content of an escaped quoted cell: quotes removed, doubled quotes
     /// as one, text after the closing quote appended.
-    static func unescape(_ b: Bytes, into out: inout [UInt8]) {
+    static func unescape(_ b: Span<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         var i = 1 // after the opening quote
         while i < b.count {
             let c = b[i]
             if c == ASCII.quote {
                 if i + 1 < b.count, b[i + 1] == ASCII.quote { out.append(ASCII.quote); i += 2; continue }
-                out.append(contentsOf: Bytes(rebasing: b[(i + 1)...]))
+                out.append(b.extracting((i + 1)...))
                 return
             }
             out.append(c)

@@ -1,8 +1,8 @@
-/// The UTF-8 text of a CSV file (valid while its document's bytes are): its
+/// The UTF-8 text of a CSV file (it shares the document's bytes): its
 /// header record, then the records of its body.
 struct CSVText {
     let file: String
-    let bytes: Bytes
+    let bytes: [UInt8]
     /// Where the text starts (after a byte-order mark).
     let start: Int
     let separator: UInt8
@@ -13,9 +13,9 @@ struct CSVText {
     /// The first record, and where (offset, line) the body after it starts.
     func header() -> (record: CSVRecord, bodyStart: Int, bodyLine: Int) {
         var scanner = CSVScanner(bytes, from: start, separator: separator)
-        let spans = SpanBuffer()
-        let line = scanner.next(into: spans)!
-        return (CSVRecord(bytes: bytes, spans: spans, line: line), scanner.position, scanner.line)
+        let cells = CellBuffer()
+        let line = scanner.next(into: cells)!
+        return (CSVRecord(bytes: bytes, cells: cells, line: line), scanner.position, scanner.line)
     }
 
     /// How reading the records ended.
@@ -30,10 +30,10 @@ struct CSVText {
     /// has a non-blank cell, until a quoted cell is never closed.
     func records(from start: Int, line: Int, _ body: (CSVRecord) -> Void) -> End {
         var scanner = CSVScanner(bytes, from: start, line: line, separator: separator)
-        let spans = SpanBuffer()
-        while let recordLine = scanner.next(into: spans) {
+        let cells = CellBuffer()
+        while let recordLine = scanner.next(into: cells) {
             if let quoteLine = scanner.unclosedQuoteLine { return .unclosedQuote(line: quoteLine) }
-            let record = CSVRecord(bytes: bytes, spans: spans, line: recordLine)
+            let record = CSVRecord(bytes: bytes, cells: cells, line: recordLine)
             if !record.isBlank { body(record) }
         }
         return .complete

@@ -5,7 +5,7 @@ enum SeparatorDetection {
 
     /// The most frequent of `,` `;` tab outside quotes in the first line
     /// (`,` when the line has none, as a one-column file).
-    static func detect(_ b: Bytes, from start: Int) -> UInt8 {
+    static func detect(_ b: Span<UInt8>, from start: Int) -> UInt8 {
         var counts = [0, 0, 0]
         var inQuotes = false
         var i = start

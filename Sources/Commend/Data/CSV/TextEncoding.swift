@@ -12,7 +12,7 @@ enum TextEncoding {
 
     /// Where the text starts (after a UTF-8 byte-order mark), or nil for a
     /// UTF-16 file (its byte-order mark, or NUL bytes between the letters).
-    static func textStart(_ b: Bytes) -> Int? {
+    static func textStart(_ b: Span<UInt8>) -> Int? {
         if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
             return nil
         }
@@ -24,7 +24,7 @@ enum TextEncoding {
     }
 
     /// The bytes from `start` on that are not UTF-8, or nil when all are.
-    static func invalidUTF8(_ b: Bytes, from start: Int) -> InvalidUTF8? {
+    static func invalidUTF8(_ b: Span<UInt8>, from start: Int) -> InvalidUTF8? {
         guard let first = UTF8Validation.firstInvalid(in: b, from: start) else { return nil }
         var moreLines = 0
         var next = UTF8Validation.endOfLine(in: b, at: first)
@@ -47,7 +47,7 @@ enum TextEncoding {
 /// Counts lines the way the CSV reader does: LF, CRLF and a lone CR each end one.
 enum LineCounter {
     /// The 1-based line of the byte at `offset`, counting from `start`.
-    static func line(at offset: Int, in b: Bytes, from start: Int) -> Int {
+    static func line(at offset: Int, in b: Span<UInt8>, from start: Int) -> Int {
         var line = 1
         var i = start
         while i < offset {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a whole file into memory. Large files go into storage backed by
+/// Reads a whole file into memory, and writes bytes to an open file. Large files go into storage backed by
 /// huge pages (`HugePages`), read with plain `read` calls: a read copy, not a
 /// memory map, so that a file changed meanwhile cannot crash the process.
 ///
@@ -37,6 +37,22 @@ enum FileBytes {
             bytes.append(contentsOf: chunk[..<n])
         }
         return bytes
+    }
+
+    /// Writes all of `bytes` to the open file `fd` (retrying interrupted and
+    /// partial writes); the errno of a failed write, or nil.
+    static func write(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return nil }
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.write(fd, base + done, raw.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return n < 0 ? errno : EIO }
+                done += n
+            }
+            return nil
+        }
     }
 }
 

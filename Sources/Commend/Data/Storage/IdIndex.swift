@@ -57,7 +57,7 @@ struct IdIndex: Sendable {
     }
 
     /// The first row whose id has these UTF-8 bytes, or nil.
-    func row(of bytes: Bytes, in ids: [String]) -> Int? {
+    private func row(of bytes: UnsafeBufferPointer<UInt8>, in ids: [String]) -> Int? {
         let hash = Self.hash(bytes)
         let tag = UInt64(truncatingIfNeeded: hash) & 0xFFFF_FFFF_0000_0000
         var slot = hash & mask
@@ -72,13 +72,12 @@ struct IdIndex: Sendable {
         }
     }
 
-    private static func equal(_ s: String, _ bytes: Bytes) -> Bool {
-        var s = s
-        return s.withUTF8 { $0.same(as: bytes) }
+    private static func equal(_ s: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        s.withUTF8Bytes { $0.same(as: Span(_unsafeElements: bytes)) }
     }
 
     /// A multiplicative hash of the bytes, eight at a time.
-    private static func hash(_ b: Bytes) -> Int {
+    private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
         guard let base = b.baseAddress else { return Int(truncatingIfNeeded: h) }
         let raw = UnsafeRawPointer(base)

@@ -1,7 +1,11 @@
 /// Finds bytes that are not valid UTF-8 (files saved in a legacy code page).
 enum UTF8Validation {
     /// The first invalid byte's offset, or nil when all of `b` is valid UTF-8.
-    static func firstInvalid(in b: Bytes, from start: Int = 0) -> Int? {
+    static func firstInvalid(in bytes: Span<UInt8>, from start: Int = 0) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalid(in: $0, from: start) }
+    }
+
+    private static func firstInvalid(in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = b.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
         let n = b.count
@@ -36,7 +40,7 @@ enum UTF8Validation {
     }
 
     /// The offset just after the end of the line that holds `offset`.
-    static func endOfLine(in b: Bytes, at offset: Int) -> Int {
+    static func endOfLine(in b: Span<UInt8>, at offset: Int) -> Int {
         var i = offset
         while i < b.count, b[i] != ASCII.lf, b[i] != ASCII.cr { i += 1 }
         return i

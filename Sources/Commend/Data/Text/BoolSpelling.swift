@@ -15,7 +15,7 @@ enum BoolSpelling {
     /// The boolean that common ASCII spellings spell (`1`, `x`, `true`, `No`,
     /// ...), read from the bytes without making a string; nil for anything
     /// else, which `parse` then decides.
-    static func quick(_ b: Bytes) -> Bool? {
+    static func quick(_ b: Span<UInt8>) -> Bool? {
         if b.count == 1 {
             switch b[0] | 0x20 {
             case 0x31: return true  // "1"

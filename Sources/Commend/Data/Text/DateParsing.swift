@@ -7,29 +7,35 @@ enum DateParsing {
     static let expected = "expected a date YYYY-MM-DD or dd/mm/yyyy"
 
     /// The date in `b` as `YYYY-MM-DD`, or why it is not one.
-    static func read(_ b: Bytes) -> (Result, String?) {
+    static func read(_ b: Span<UInt8>) -> (Result, String?) {
         if b.count == 10, b[4] == ASCII.minus {
             let result = check(b)
-            return (result, result == .valid ? String(decoding: b, as: UTF8.self) : nil)
+            return (result, result == .valid ? b.string : nil)
         }
         // d/m/yyyy: one or two digits, one or two digits, four digits.
-        let parts = b.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy { $0 &- ASCII.zero <= 9 } }) else {
+        var slashes: [Int] = []
+        for i in 0..<b.count where b[i] == ASCII.slash {
+            slashes.append(i)
+            if slashes.count > 2 { return (.malformed, nil) }
+        }
+        guard slashes.count == 2 else { return (.malformed, nil) }
+        let parts = [0..<slashes[0], slashes[0] + 1..<slashes[1], slashes[1] + 1..<b.count]
+        guard (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy { b[$0] &- ASCII.zero <= 9 } }) else {
             return (.malformed, nil)
         }
-        func digits(_ part: Bytes.SubSequence) -> String {
-            let text = String(decoding: part, as: UTF8.self)
+        func digits(_ part: Range<Int>) -> String {
+            let text = b.extracting(part).string
             return text.count == 1 ? "0" + text : text
         }
-        var iso = "\(digits(parts[2]))-\(digits(parts[1]))-\(digits(parts[0]))"
-        let result = iso.withUTF8 { check($0) }
+        let iso = "\(digits(parts[2]))-\(digits(parts[1]))-\(digits(parts[0]))"
+        let result = iso.withUTF8Bytes(check)
         return (result, result == .valid ? iso : nil)
     }
 
     /// Whether the bytes are exactly `YYYY-MM-DD` and name a real day of the
     /// proleptic Gregorian calendar.
-    static func check(_ b: Bytes) -> Result {
+    static func check(_ b: Span<UInt8>) -> Result {
         guard b.count == 10, b[4] == ASCII.minus, b[7] == ASCII.minus else { return .malformed }
         func number(_ range: Range<Int>) -> Int? {
             var n = 0
@@ -63,7 +69,6 @@ enum DateParsing {
 extension DateParsing {
     /// Whether `text` is a real date `YYYY-MM-DD`.
     static func isValid(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { check($0) == .valid }
+        text.withUTF8Bytes(check) == .valid
     }
 }

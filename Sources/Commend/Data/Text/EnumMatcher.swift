@@ -24,8 +24,8 @@ struct EnumMatcher {
 
     /// The canonical value the bytes spell, or nil. Identical values share
     /// the storage of the declared string.
-    mutating func match(_ b: Bytes) -> Value? {
-        for i in utf8.indices where utf8[i].count == b.count && utf8[i].same(as: b) {
+    mutating func match(_ b: Span<UInt8>) -> Value? {
+        for i in utf8.indices where b.same(as: utf8[i]) {
             return stored[i]
         }
         let text = NFC.string(b)

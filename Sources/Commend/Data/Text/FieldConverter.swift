@@ -23,8 +23,8 @@ struct FieldConverter {
 
     /// Converts the (valid UTF-8) bytes of a cell as written in a file: nil
     /// for a blank cell (surrounding blanks are ignored), or nil and a `problem`.
-    mutating func convert(_ raw: Bytes, problem: inout Problem?) -> Value? {
-        let b = raw.trimmed()
+    mutating func convert(_ raw: Span<UInt8>, problem: inout Problem?) -> Value? {
+        let b = raw.extracting(raw.trimmedRange)
         if b.isEmpty { return nil }
         switch type {
         case .string:
@@ -62,8 +62,7 @@ struct FieldConverter {
 
     /// Converts text given in code (or a JSON string) like a file cell.
     mutating func convert(text: String) -> Result<Value?, Problem> {
-        var s = text
-        return s.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var problem: Problem?
             let value = convert(bytes, problem: &problem)
             return problem.map { .failure($0) } ?? .success(value)
@@ -71,7 +70,7 @@ struct FieldConverter {
     }
 
     /// `expected ..., found "text"`.
-    private func invalid(_ expected: String, _ b: Bytes, note: String = "") -> Problem {
+    private func invalid(_ expected: String, _ b: Span<UInt8>, note: String = "") -> Problem {
         Problem(message: "\(expected), found \"\(NFC.string(b))\"\(note)")
     }
 }

@@ -7,7 +7,7 @@ enum NFC {
     /// every scalar is below U+0300 or in Latin Extended Additional
     /// (U+1E00–U+1EFF, the precomposed Vietnamese letters). Both ranges hold
     /// no combining marks and no characters that NFC changes.
-    static func isQuicklyNFC(_ b: Bytes) -> Bool {
+    static func isQuicklyNFC(_ b: Span<UInt8>) -> Bool {
         var i = 0
         let n = b.count
         while i < n {
@@ -26,15 +26,13 @@ enum NFC {
     }
 
     /// A string from valid UTF-8 bytes, in NFC.
-    static func string(_ b: Bytes) -> String {
-        let s = String(decoding: b, as: UTF8.self)
+    static func string(_ b: Span<UInt8>) -> String {
+        let s = b.string
         return isQuicklyNFC(b) ? s : s.precomposedStringWithCanonicalMapping
     }
 
     /// The string in NFC.
     static func normalize(_ s: String) -> String {
-        var s = s
-        let quick = s.withUTF8 { isQuicklyNFC($0) }
-        return quick ? s : s.precomposedStringWithCanonicalMapping
+        s.withUTF8Bytes(isQuicklyNFC) ? s : s.precomposedStringWithCanonicalMapping
     }
 }

@@ -1,7 +1,7 @@
 /// Parses integers and decimal numbers as written in spreadsheets.
 enum NumberParsing {
     /// An optional sign and decimal digits; nil for anything else or on overflow.
-    static func int(_ b: Bytes) -> Int? {
+    static func int(_ b: Span<UInt8>) -> Int? {
         var i = 0
         var negative = false
         if i < b.count, b[i] == ASCII.plus || b[i] == ASCII.minus {
@@ -26,7 +26,7 @@ enum NumberParsing {
     /// `[+-]digits[.digits][e[+-]digits]`, also `.5` and `5.`; with
     /// `decimalComma` a comma may stand for the point. Nil for anything else
     /// (no thousands separators, no `inf` or `nan`).
-    static func number(_ b: Bytes, decimalComma: Bool) -> Double? {
+    static func number(_ b: Span<UInt8>, decimalComma: Bool) -> Double? {
         var i = 0
         var negative = false
         if i < b.count, b[i] == ASCII.plus || b[i] == ASCII.minus {
@@ -72,7 +72,7 @@ enum NumberParsing {
             let value = Double(mantissa) / powersOfTen[fractionDigits]
             return negative ? -value : value
         }
-        var text = String(decoding: b, as: UTF8.self)
+        var text = b.string
         if let p = pointAt, b[p] == ASCII.comma {
             text = text.replacingOccurrences(ofCharacter: ",", with: ".")
         }
