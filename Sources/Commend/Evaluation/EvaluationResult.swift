@@ -1,6 +1,6 @@
 /// The outcome of evaluating one phase (RULES.md §5). Every collection is in
 /// the contract's order, so two evaluations of the same rules and data are equal.
-public struct EvaluationResult: Sendable {
+public struct EvaluationResult: Sendable, Equatable {
     public var plan: Plan
     public var phase: Phase
     public var rulesDigest: String
@@ -12,7 +12,7 @@ public struct EvaluationResult: Sendable {
     public func scoring(_ id: String) -> ScoringResult? { scorings.first { $0.id == id } }
 }
 
-public struct AwardResult: Sendable {
+public struct AwardResult: Sendable, Equatable {
     public var award: Award
     /// One per subject to which the award applies, by subject id.
     public var results: [AwardOutcome]
@@ -114,7 +114,7 @@ public struct QuotaPlace: Sendable, Hashable {
     public var order: Double?
 }
 
-public struct ScoringResult: Sendable {
+public struct ScoringResult: Sendable, Equatable {
     public var scoring: Scoring
     /// By group, then rank, then subject id.
     public var results: [ScoreOutcome]

@@ -24,6 +24,8 @@ public struct EvaluationOptions: Sendable {
     /// outcomes, details, points; see `ResultBudget`); nil: 16 times the
     /// memory cap of the Lua states, or no limit without one.
     public var maxResultMemory: Int?
+    /// Set by an `async` evaluation: checked between declarations and chunks.
+    var cancellation: CancellationFlag?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, limits: LuaLimits = .default,
                 maxResultMemory: Int? = nil, progress: (@Sendable (EvaluationProgress) -> Void)? = nil) {
@@ -124,6 +126,7 @@ final class Run {
         // one evaluated early for another's sake waits for its turn.
         var next = 0
         for id in applicable {
+            try options.cancellation?.check()
             try ensure(id)
             while next < applicable.count, let result = results.removeValue(forKey: applicable[next]) {
                 switch result {
@@ -222,10 +225,12 @@ final class Run {
     private func parallel<T: Sendable>(_ view: KindView, _ body: @escaping @Sendable (Worker, ArraySlice<Int>) throws -> [T]) throws -> [T] {
         let rows = view.sortedRows
         let workers = self.workers
+        let cancellation = options.cancellation
         _ = view.records   // encoded here, on every core, before the workers need it
         let chunks = workers.count == 1 ? 1 : min(rows.count / 256 + 1, workers.count * 8)
         let parts = try Parallel.map(parts: chunks, threads: workers.count) { c, w in
             let worker = workers[w]
+            try cancellation?.check()
             do {
                 let part = try body(worker, rows[rows.indices.part(c, of: chunks)])
                 let (kept, dropped) = worker.takeDiagnostics()

@@ -12,6 +12,11 @@ enum JSONDataReader {
         } catch {
             throw DataError(issues: [DataIssue(path: file, message: "cannot read the file: \(error)")])
         }
+        return try load(data: data, file: file, schema: schema, phases: phases)
+    }
+
+    /// Loads data.json's bytes; `file` names them in messages.
+    static func load(data: Data, file: String, schema: FieldSchema, phases: [String]) throws -> Dataset {
         let root = try decode(data, file: file)
         var builder = DatasetBuilder(schema: schema, phases: phases, source: file)
         guard case .object(let top) = root else {
