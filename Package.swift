@@ -13,9 +13,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // `make docs`: the DocC catalog of Commend (a command plugin, built only when used).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,12 +27,15 @@ let package = Package(
         .target(name: "LuaGlue", dependencies: ["CLua"]),
         // zlib: recorded runs store their JSON compressed (about 20 times smaller).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The system's libcrypto for SHA-256 (the rules and data digests):
+        // swift-crypto compiled all of BoringSSL for it, most of a first build.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "LuaKit", dependencies: ["CLua", "LuaGlue"]),
         .target(
             name: "Commend",
             dependencies: [
                 "LuaKit",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CCrypto",
             ]
         ),
         // Recorded runs (RULES.md §8): the Commend library itself pulls in no database.
@@ -42,7 +46,6 @@ let package = Package(
                 "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
