@@ -28,8 +28,8 @@ let package = Package(
             providers: [.apt(["liblua5.4-dev"])]
         ),
         .target(name: "LuaGlue", dependencies: ["CLua"]),
-        // zlib: recorded runs store their JSON compressed (about 20 times smaller).
-        // zlib for the store; not named CZlib, the module ZIPFoundation (xlsx) declares.
+        // zlib: recorded runs store their JSON compressed (about 20 times smaller);
+        // not named CZlib, the module ZIPFoundation (xlsx) declares.
         .systemLibrary(name: "CommendZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "LuaKit", dependencies: ["CLua", "LuaGlue"]),
         .target(
@@ -81,14 +81,17 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "commend-bench", dependencies: ["LuaKit", "Commend"], path: "Benchmarks/Host"),
+        // The built `commend` run as a child process: shared by the command-line tests.
+        .target(name: "CommendTestSupport", path: "Tests/CommendTestSupport"),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit"]),
-        .testTarget(name: "CommendServerTests", exclude: ["Fixtures"]),
+        .testTarget(name: "CommendServerTests", dependencies: ["CommendTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LuaGlueTests", dependencies: ["CLua", "LuaGlue"], resources: [.copy("Corpus")]),
         .testTarget(
             name: "CommendReportsTests",
             dependencies: [
                 "Commend",
                 "CommendReports",
+                "CommendTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -96,6 +99,7 @@ let package = Package(
             name: "CommendTests",
             dependencies: [
                 "Commend",
+                "CommendTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
@@ -105,6 +109,7 @@ let package = Package(
             dependencies: [
                 "Commend",
                 "CommendStore",
+                "CommendTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
