@@ -127,7 +127,10 @@ final class RuleRuntime: DeclarationCatalog, @unchecked Sendable {
     }
 
     private func defineDeclarationFunctions() {
-        sandbox.define("enum", .function(state.function("enum") { call in
+        // [unowned self]: the state keeps its functions, and this object keeps the
+        // state; a strong capture would keep both alive after the run (a server
+        // evaluating many times would grow by a Lua state per request).
+        sandbox.define("enum", .function(state.function("enum") { [unowned self] call in
             let values = try call.argument(1, as: LuaTable.self)
             let wrapper = self.state.newTable()
             wrapper["enum"] = .table(values)

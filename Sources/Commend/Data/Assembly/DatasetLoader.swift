@@ -26,4 +26,11 @@ public enum DatasetLoader {
         }
         return try CSVDataReader.load(top, schema: schema, phases: phases)
     }
+
+    /// Loads a data.json document decoded inside another one (the `data` of
+    /// a request to `commend serve`), with the same conversions and checks;
+    /// `name` stands for it in errors.
+    public static func load(document: DataDocument, name: String, schema: FieldSchema, phases: [String]) throws -> Dataset {
+        try JSONDataReader.load(root: document.root, file: name, schema: schema, phases: phases)
+    }
 }

@@ -17,7 +17,11 @@ enum JSONDataReader {
 
     /// Loads data.json's bytes; `file` names them in messages.
     static func load(data: Data, file: String, schema: FieldSchema, phases: [String]) throws -> Dataset {
-        let root = try decode(data, file: file)
+        try load(root: decode(data, file: file), file: file, schema: schema, phases: phases)
+    }
+
+    /// The same from a value already decoded (a part of a request's body).
+    static func load(root: JSONValue, file: String, schema: FieldSchema, phases: [String]) throws -> Dataset {
         var builder = DatasetBuilder(schema: schema, phases: phases, source: file)
         guard case .object(let top) = root else {
             throw DataError(issues: [DataIssue(path: file, message: "expected an object with \"units\" and \"members\", found \(root.kindName)")])

@@ -1,5 +1,5 @@
 /// Any JSON value, as decoded from data.json.
-enum JSONValue: Decodable {
+enum JSONValue: Decodable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -37,5 +37,16 @@ enum JSONValue: Decodable {
         case .array: return "an array"
         case .object: return "an object"
         }
+    }
+}
+
+/// The `data.json` shape (RULES.md §3) decoded as part of a larger JSON
+/// document, for example the `data` of a request to `commend serve`; give it
+/// to `DatasetLoader.load(document:)`.
+public struct DataDocument: Decodable, Sendable {
+    let root: JSONValue
+
+    public init(from decoder: Decoder) throws {
+        root = try JSONValue(from: decoder)
     }
 }
