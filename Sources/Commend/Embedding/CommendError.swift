@@ -20,6 +20,7 @@ extension RuleLoadError: CommendError {}
 extension RuleError: CommendError {}
 extension EvaluationError: CommendError {}
 extension DataError: CommendError {}
+extension DataIssue: CommendError {}
 extension NoSuchDirectory: CommendError {}
 extension WatchFailure: CommendError {}
 extension FileReadError: CommendError {}
