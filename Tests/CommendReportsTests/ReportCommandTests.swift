@@ -1,27 +1,16 @@
+import CommendTestSupport
 import Foundation
 import Testing
 
 /// The built `commend` run as an officer runs it.
 @Suite("commend report, explain by name and evaluate filters on the command line")
 struct ReportCommandTests {
-    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/debug/commend")
 
     struct Run { var status: Int32; var out: String; var err: String }
 
     static func commend(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                   err: String(decoding: errData, as: UTF8.self))
+        let outcome = try CommendProcess.run(arguments)
+        return Run(status: outcome.status, out: outcome.text, err: outcome.err)
     }
 
     static func sources() throws -> [String] {
