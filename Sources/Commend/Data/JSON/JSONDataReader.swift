@@ -6,9 +6,9 @@ import Foundation
 /// CSV files. Rows are named by their index: `data.json: units[3] (id "U1")`.
 enum JSONDataReader {
     static func load(url: URL, file: String, schema: FieldSchema, phases: [String]) throws -> Dataset {
-        let data: [UInt8]
+        let data: Data
         do {
-            data = try FileBytes.read(url)
+            data = Data(try FileBytes.read(url))
         } catch {
             throw DataError(issues: [DataIssue(path: file, message: "cannot read the file: \(error)")])
         }
@@ -48,7 +48,7 @@ enum JSONDataReader {
         return try builder.build()
     }
 
-    private static func decode(_ data: [UInt8], file: String) throws -> JSONValue {
+    private static func decode(_ data: Data, file: String) throws -> JSONValue {
         let start = try data.withSpan { b -> Int in
             guard let start = TextEncoding.textStart(b) else {
                 throw DataError(issues: [DataIssue(path: file, message: "file is UTF-16; save it as UTF-8")])
@@ -60,7 +60,7 @@ enum JSONDataReader {
             return start
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(data[start...]))
+            return try JSONDecoder().decode(JSONValue.self, from: data.dropFirst(start))
         } catch {
             throw DataError(issues: [DataIssue(path: file, message: "invalid JSON: \(describe(error))")])
         }

@@ -32,6 +32,13 @@ extension Array where Element == UInt8 {
     }
 }
 
+extension Data {
+    /// Calls `body` with a view of the bytes, valid during the call.
+    func withSpan<R>(_ body: (Span<UInt8>) throws -> R) rethrows -> R {
+        try withUnsafeBytes { try body(Span(_unsafeElements: $0.bindMemory(to: UInt8.self))) }
+    }
+}
+
 extension String {
     /// Calls `body` with a view of the string's UTF-8 bytes, valid during the call.
     func withUTF8Bytes<R>(_ body: (Span<UInt8>) throws -> R) rethrows -> R {
