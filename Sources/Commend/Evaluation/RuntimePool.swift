@@ -35,8 +35,11 @@ public final class RuntimePool: @unchecked Sendable {
         made = ready.count
     }
 
-    /// States ready now, and states loaded since the pool was made.
-    public var counts: (ready: Int, loaded: Int) { lock.withLock { (ready.count, made) } }
+    /// States ready now, states loaded since the pool was made, and the
+    /// bytes the ready states hold.
+    public var counts: (ready: Int, loaded: Int, memory: Int) {
+        lock.withLock { (ready.count, made, ready.reduce(0) { $0 + $1.state.memoryInUse }) }
+    }
 
     /// `count` states: ready ones first, then freshly loaded ones.
     func checkOut(_ count: Int) throws -> [RuleRuntime] {
