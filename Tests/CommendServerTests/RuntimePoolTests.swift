@@ -39,8 +39,9 @@ struct RuntimePoolTests {
             let other = try await server.post("/v1/evaluate", json: ["phase": "dot1", "data": Self.data(initiatives: initiatives)])
             #expect(other.status == 200)
         }
+        let body = try JSONSerialization.data(withJSONObject: request)
         let together = try await withThrowingTaskGroup(of: Data.self) { group in
-            for _ in 0..<12 { group.addTask { try await server.post("/v1/evaluate", json: request).body } }
+            for _ in 0..<12 { group.addTask { try await server.send("POST", "/v1/evaluate", body: body).body } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(together.count == 12)
