@@ -4,12 +4,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 COMMEND := .build/debug/commend
 PHASE ?= dot1
 
-.PHONY: all deps build install demo test test-deps rule-tests bench bench-serve serve serve-check sample clean
+.PHONY: all deps build install demo test test-deps rule-tests bench bench-serve serve serve-check report-check sample clean
 
 all: build
 
 # liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails;
-# libsqlite3-dev (GRDB's SQLite) and zlib1g-dev, for recorded runs, when missing.
+# libsqlite3-dev (GRDB's SQLite) and zlib1g-dev (recorded runs; ZIPFoundation's
+# zlib for the xlsx documents), when missing.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 sqlite3 zlib; then \
 	  echo "Installing liblua5.4-dev, libsqlite3-dev and zlib1g-dev ..."; \
@@ -20,12 +21,14 @@ build: deps
 	$(SWIFT) build --product commend
 
 # Puts `commend` on the PATH: a release build copied to $(PREFIX)/bin
-# (default /usr/local/bin; `make install PREFIX=$$HOME/.local` needs no root).
+# (default /usr/local/bin; `make install PREFIX=$$HOME/.local` needs no root),
+# the report templates to $(PREFIX)/share/commend/templates.
 PREFIX ?= /usr/local
 install: deps
 	$(SWIFT) build -c release --product commend
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/commend/templates
 	install -m 755 .build/release/commend $(DESTDIR)$(PREFIX)/bin/commend
+	install -m 644 Sources/CommendReports/Templates/*.mustache $(DESTDIR)$(PREFIX)/share/commend/templates/
 
 # Evaluates the sample plan (rules/) on the sample province (examples/bac-kan-2021).
 demo: build
@@ -83,6 +86,19 @@ bench-serve: deps
 	@command -v wrk >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y wrk; }
 	$(SWIFT) build -c release --product commend
 	Scripts/bench-serve.sh .build/release/commend
+
+# The sample's danh sách and báo cáo (both phases) opened in real programs:
+# headless Chromium renders each HTML page (DOM headings and names, no console
+# errors, A4 PDF, desktop and phone PNGs), LibreOffice converts each xlsx to CSV
+# and the cells are compared with the evaluation. Installs Debian's chromium and
+# libreoffice-calc when missing (about 220 MB; 80 s to install here). Outputs in
+# .report-check/.
+report-check: build
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v soffice >/dev/null 2>&1; then \
+	  echo "Installing chromium and libreoffice-calc ..."; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium libreoffice-calc fonts-dejavu-core; \
+	fi
+	python3 Scripts/report_check.py --commend $(COMMEND)
 
 clean:
 	rm -rf .build

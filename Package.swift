@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -26,8 +28,9 @@ let package = Package(
             providers: [.apt(["liblua5.4-dev"])]
         ),
         .target(name: "LuaGlue", dependencies: ["CLua"]),
-        // zlib: recorded runs store their JSON compressed (about 20 times smaller).
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // zlib: recorded runs store their JSON compressed (about 20 times smaller);
+        // not named CZlib, the module ZIPFoundation (xlsx) declares.
+        .systemLibrary(name: "CommendZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "LuaKit", dependencies: ["CLua", "LuaGlue"]),
         .target(
             name: "Commend",
@@ -36,12 +39,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "CommendReports",
+            dependencies: [
+                "Commend",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         // Recorded runs (RULES.md §8): the Commend library itself pulls in no database.
         .target(
             name: "CommendStore",
             dependencies: [
                 "Commend",
-                "CZlib",
+                "CommendZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -63,18 +75,31 @@ let package = Package(
             dependencies: [
                 "Commend",
                 "CommendServer",
+                "CommendReports",
                 "CommendStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "commend-bench", dependencies: ["LuaKit", "Commend"], path: "Benchmarks/Host"),
+        // The built `commend` run as a child process: shared by the command-line tests.
+        .target(name: "CommendTestSupport", path: "Tests/CommendTestSupport"),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit"]),
-        .testTarget(name: "CommendServerTests", exclude: ["Fixtures"]),
+        .testTarget(name: "CommendServerTests", dependencies: ["CommendTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LuaGlueTests", dependencies: ["CLua", "LuaGlue"], resources: [.copy("Corpus")]),
+        .testTarget(
+            name: "CommendReportsTests",
+            dependencies: [
+                "Commend",
+                "CommendReports",
+                "CommendTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "CommendTests",
             dependencies: [
                 "Commend",
+                "CommendTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
@@ -84,6 +109,7 @@ let package = Package(
             dependencies: [
                 "Commend",
                 "CommendStore",
+                "CommendTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -23,7 +23,7 @@ struct CommendCommand: ParsableCommand {
             Exit status: 0 done, 1 a rule error, 2 bad usage or bad data.
             """,
         version: CommendVersion.current,
-        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Diff.self, Runs.self, History.self, Serve.self])
+        subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Diff.self, Runs.self, History.self, Report.self, Serve.self])
 
     static func main() {
         do {

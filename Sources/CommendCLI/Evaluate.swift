@@ -14,6 +14,7 @@ struct Evaluate: ParsableCommand {
               commend evaluate --phase dot1
               commend evaluate --rules rules --data examples/bac-kan-2021 --phase dot2 --format json --out result.json
               commend evaluate --phase dot2 --watch
+              commend evaluate --phase dot2 --unit H01 --award lao-dong-tien-tien --awarded-only
 
             With --watch, the rules (every .lua) and the data (every file) are polled
             every 0.3 s after the first evaluation; on a change the phase is evaluated
@@ -59,6 +60,10 @@ struct Evaluate: ParsableCommand {
     @Flag(help: "No progress bar on standard error.")
     var quiet = false
 
+    /// For the table, md and html formats.
+    @OptionGroup var narrowing: FilterOptions
+    var filter: ResultFilter { narrowing.filter }
+
     @Flag(help: "Record the run in the database of recorded runs (see --db).")
     var record = false
 
@@ -66,6 +71,11 @@ struct Evaluate: ParsableCommand {
 
     func validate() throws {
         if record && watch { throw ValidationError("--record cannot be combined with --watch") }
+        guard !filter.isEmpty else { return }
+        if format == .json || format == .csv {
+            throw ValidationError("--award, --unit and --awarded-only narrow the table, md and html formats; JSON and CSV are always whole")
+        }
+        if watch { throw ValidationError("--award, --unit and --awarded-only do not apply with --watch") }
     }
 
     func run() throws {
@@ -108,6 +118,8 @@ struct Evaluate: ParsableCommand {
             return
         }
         let result = try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options)
+        // What is shown may be narrowed; what is recorded is the whole result.
+        let shown = filter.isEmpty ? result : try filter.apply(to: result, data: data)
         bar.finish()
         clock.step("evaluate")
         let recorder = try record ? makeRecorder(forward: nil, json: format == .json ? sink : nil) : nil
@@ -115,7 +127,7 @@ struct Evaluate: ParsableCommand {
             try result.replay(into: recorder)
             clock.step("record: encode")
         }
-        write(result, to: sink)
+        write(shown, to: sink)
         try sink.commit()
         clock.step("write \(format.rawValue)")
         if let store, let recorder { try save(recorder, in: store, clock: &clock) }

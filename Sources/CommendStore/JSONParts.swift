@@ -1,4 +1,4 @@
-import CZlib
+import CommendZlib
 import Dispatch
 import Foundation
 

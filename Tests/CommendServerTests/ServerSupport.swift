@@ -1,3 +1,4 @@
+import CommendTestSupport
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -8,7 +9,7 @@ import Testing
 enum Paths {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/commend")
+    static let binary = CommendProcess.binary
     static let openAPI = root.appendingPathComponent("Sources/CommendServer/Resources/openapi.json")
     static let checker = root.appendingPathComponent("Tests/CommendServerTests/Fixtures/openapi_check.py")
 
@@ -128,15 +129,6 @@ final class Server: @unchecked Sendable {
 
 /// Runs `commend` to the end.
 func commend(_ arguments: [String]) throws -> (status: Int32, out: Data, err: String) {
-    let process = Process()
-    process.executableURL = Paths.binary
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, outData, String(decoding: errData, as: UTF8.self))
+    let outcome = try CommendProcess.run(arguments)
+    return (outcome.status, outcome.out, outcome.err)
 }

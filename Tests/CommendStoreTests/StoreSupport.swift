@@ -1,12 +1,13 @@
 import Commend
 import CommendStore
+import CommendTestSupport
 import Foundation
 
 /// Real files in a fresh temporary folder, and the built `commend` run as a child process.
 enum StoreSupport {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let commend = root.appendingPathComponent(".build/debug/commend")
+    static let commend = CommendProcess.binary
 
     /// A new empty folder under the system's temporary folder.
     static func folder() throws -> URL {
@@ -24,48 +25,21 @@ enum StoreSupport {
         }
     }
 
-    struct Outcome {
-        var status: Int32
-        var out: Data
-        var err: String
-        var text: String { String(decoding: out, as: UTF8.self) }
-    }
+    typealias Outcome = CommendProcess.Outcome
 
-    /// Runs `commend` with `arguments` in `directory` and waits for it.
+    /// Runs `commend` with `arguments` in `directory` (without the caller's `COMMEND_DB`) and waits for it.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
-        let process = try start(arguments, in: directory, environment: environment)
-        return finish(process)
+        finish(try start(arguments, in: directory, environment: environment))
     }
 
-    /// A started `commend` process with pipes for its output.
+    /// A started `commend` process with pipes for its output, without the caller's `COMMEND_DB`.
     static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Process {
-        let process = Process()
-        process.executableURL = commend
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        env["COMMEND_DB"] = nil
+        var env: [String: String?] = ["COMMEND_DB": nil]
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardOutput = Pipe()
-        process.standardError = Pipe()
-        process.standardInput = Pipe()
-        try process.run()
-        return process
+        return try CommendProcess.start(arguments, in: directory, environment: env)
     }
 
-    static func finish(_ process: Process) -> Outcome {
-        let out = (process.standardOutput as! Pipe).fileHandleForReading
-        let err = (process.standardError as! Pipe).fileHandleForReading
-        // Standard error is drained on another thread so that neither pipe fills up.
-        let errData = Locked(Data())
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errData.set(err.readDataToEndOfFile()) }
-        let outData = out.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, out: outData, err: String(decoding: errData.get(), as: UTF8.self))
-    }
+    static func finish(_ process: Process) -> Outcome { CommendProcess.finish(process) }
 
     /// The small plan of the library tests: one award with a quota, one scoring, history used by a streak.
     static let rules = [

@@ -19,6 +19,10 @@ public enum ExplainFormat {
             if let q = r.quota {
                 out += "  " + say(.quotaPlace(place: q.place, eligible: q.eligible, group: q.group.map(t), limit: q.limit,
                                               base: q.base, order: q.order)) + "\n"
+                for tie in award.cutoffTies where tie.group == q.group
+                    && (tie.awarded + tie.leftOut).contains(where: { $0.id == subject }) {
+                    out += "  " + say(tie.message(t)) + "\n"
+                }
             } else if r.eligible, award.award.quota != nil {
                 out += "  " + say(.quotaNotPlaced) + "\n"
             }

@@ -49,6 +49,7 @@ public enum ReportFormat {
                 summary += "; " + say(.quota(share: quota.share, base: base, max: quota.max, within: quota.within))
             }
             paragraph(summary)
+            for tie in award.cutoffTies { paragraph(say(tie.message())) }
             guard awarded > 0 else { continue }
             // A result read back from JSON knows quota places but not the quota's settings.
             let placed = a.quota != nil || award.results.contains { $0.quota != nil }

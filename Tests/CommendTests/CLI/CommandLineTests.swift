@@ -1,3 +1,4 @@
+import CommendTestSupport
 import Foundation
 import Testing
 
@@ -7,23 +8,13 @@ struct CommandLineTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/commend")
+    static let binary = CommendProcess.binary
 
     struct Run { var status: Int32; var out: String; var err: String }
 
     static func commend(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                   err: String(decoding: errData, as: UTF8.self))
+        let outcome = try CommendProcess.run(arguments)
+        return Run(status: outcome.status, out: outcome.text, err: outcome.err)
     }
 
     /// A temporary folder with the given files.

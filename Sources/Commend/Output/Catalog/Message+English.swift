@@ -63,6 +63,12 @@ extension Message {
             return "quota: place \(c(place)) of \(c(eligible)) eligible in \(scope), \(cap) (base \(c(base)))"
                 + (order.map { ", order value \(n($0))" } ?? "")
         case .quotaNotPlaced: return "quota: not placed"
+        case .quotaTie(let group, let tied, let order, let limit, let awarded, let leftOut):
+            let value = order.map { "share order value \(n($0))" } ?? "tie (the award has no order)"
+            return "tie at the quota cut-off" + (group.map { " in group \($0)" } ?? "")
+                + ": \(c(tied)) eligible \(value) for the last of \(c(limit)) places; "
+                + "broken by subject id (ascending): awarded \(awarded.joined(separator: ", ")); "
+                + "left out \(leftOut.joined(separator: ", "))"
         case .scoreLine(let total, let rank, let of, let group, let grade):
             return "total \(n(total)), rank \(c(rank)) of \(c(of))" + (group.map { " in group \($0)" } ?? "")
                 + (grade.map { ", grade \($0)" } ?? ", no grade")

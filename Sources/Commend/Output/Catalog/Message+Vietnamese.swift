@@ -64,6 +64,12 @@ extension Message {
             return "chỉ tiêu: xếp thứ \(c(place)) trong số \(c(eligible)) đủ điều kiện \(scope), \(cap) (tính trên \(c(base)))"
                 + (order.map { ", giá trị xếp thứ tự \(n($0))" } ?? "")
         case .quotaNotPlaced: return "chỉ tiêu: chưa được xếp"
+        case .quotaTie(let group, let tied, let order, let limit, let awarded, let leftOut):
+            let value = order.map { "cùng giá trị xếp thứ tự \(n($0))" } ?? "(không có tiêu chí xếp thứ tự)"
+            return "bằng nhau tại ngưỡng chỉ tiêu" + (group.map { " trong nhóm \($0)" } ?? "")
+                + ": \(c(tied)) người đủ điều kiện \(value) tranh suất cuối trong \(c(limit)) suất; "
+                + "phân định theo mã đối tượng tăng dần: được khen \(awarded.joined(separator: ", ")); "
+                + "ngoài chỉ tiêu \(leftOut.joined(separator: ", "))"
         case .scoreLine(let total, let rank, let of, let group, let grade):
             return "tổng \(n(total)) điểm, hạng \(c(rank))/\(c(of))" + (group.map { " trong cụm, khối \($0)" } ?? "")
                 + (grade.map { ", xếp loại \($0)" } ?? ", chưa xếp loại")

@@ -35,6 +35,10 @@ public enum Message: Sendable {
     /// Place against a quota: place, eligible in the group, group (nil: one group), limit, base, order value.
     case quotaPlace(place: Int, eligible: Int, group: String?, limit: Int?, base: Int, order: Double?)
     case quotaNotPlaced
+    /// A quota's cut-off inside a tie: the group, how many tie, their order
+    /// value (nil: no `order`), the limit, and who the subject id put inside
+    /// and outside it (names with ids).
+    case quotaTie(group: String?, tied: Int, order: Double?, limit: Int, awarded: [String], leftOut: [String])
     /// A scoring's outcome: total, rank, group size, group, grade.
     case scoreLine(total: Double, rank: Int, of: Int, group: String?, grade: String?)
     /// An item's points: points, maximum, raw value when it was clamped.
