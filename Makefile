@@ -4,17 +4,18 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 COMMEND := .build/debug/commend
 PHASE ?= dot1
 
-.PHONY: all deps build install demo test test-deps rule-tests bench bench-serve serve serve-check report-check sample clean
+.PHONY: all deps build install demo test test-deps rule-tests bench bench-serve serve serve-check report-check sample clean docs example
 
 all: build
 
 # liblua5.4-dev (and pkg-config) when `pkg-config --exists lua5.4` fails;
 # libsqlite3-dev (GRDB's SQLite) and zlib1g-dev (recorded runs; ZIPFoundation's
-# zlib for the xlsx documents), when missing.
+# zlib for the xlsx documents), and libssl-dev (libcrypto's SHA-256, for the
+# rules and data digests), when missing.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 sqlite3 zlib; then \
-	  echo "Installing liblua5.4-dev, libsqlite3-dev and zlib1g-dev ..."; \
-	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev libsqlite3-dev zlib1g-dev pkg-config; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 sqlite3 zlib libcrypto; then \
+	  echo "Installing liblua5.4-dev, libsqlite3-dev, zlib1g-dev and libssl-dev ..."; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev libsqlite3-dev zlib1g-dev libssl-dev pkg-config; \
 	fi
 
 build: deps
@@ -50,6 +51,19 @@ test: deps test-deps
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --product commend
 	$(COMMEND) test --rules rules --coverage-min 98
+	$(MAKE) example
+
+# The embedding example (examples/embedding): a package of its own that
+# depends on this one by path, built in its own scratch folder; its output
+# must be the one worked out by hand in expected-output.txt.
+example: deps
+	cd examples/embedding && $(SWIFT) build --scratch-path .build
+	cd examples/embedding && .build/debug/embedding-example | diff -u expected-output.txt -
+
+# The DocC documentation of the Commend library (article "Embedding Commend"),
+# into .build/plugins/Swift-DocC/outputs/Commend.doccarchive.
+docs: deps
+	$(SWIFT) package --allow-writing-to-directory .build generate-documentation --target Commend
 
 # Commend (release) against the plain-Lua and Python baselines on 100k and 1M
 # generated members, plus the Swift-to-Lua call micro-benchmark; a Markdown

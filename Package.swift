@@ -13,13 +13,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // `make docs`: the DocC catalog of Commend (a command plugin, built only when used).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,12 +32,15 @@ let package = Package(
         // zlib: recorded runs store their JSON compressed (about 20 times smaller);
         // not named CZlib, the module ZIPFoundation (xlsx) declares.
         .systemLibrary(name: "CommendZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The system's libcrypto for SHA-256 (the rules and data digests):
+        // swift-crypto compiled all of BoringSSL for it, most of a first build.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "LuaKit", dependencies: ["CLua", "LuaGlue"]),
         .target(
             name: "Commend",
             dependencies: [
                 "LuaKit",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CCrypto",
             ]
         ),
         .target(
@@ -56,7 +60,6 @@ let package = Package(
                 "CommendZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // `commend serve` (RULES.md §10): the engine and the store over HTTP.

@@ -1,4 +1,4 @@
-import Crypto
+import Commend
 import Foundation
 
 /// The digest of a data directory recorded with each run (RULES.md §8):
@@ -27,15 +27,15 @@ public enum DataDigest {
             files.append((Array(root.lastPathComponent.utf8), root))
         }
         files.sort { $0.path.lexicographicallyPrecedes($1.path) }
-        var hasher = SHA256()
+        let hasher = SHA256Hasher()
         for file in files {
             let handle = try FileHandle(forReadingFrom: file.url)
             defer { try? handle.close() }
             let size = try handle.seekToEnd()
             try handle.seek(toOffset: 0)
-            hasher.update(data: file.path + [0] + Array(String(size).utf8) + [0])
-            while let chunk = try handle.read(upToCount: 1 << 22), !chunk.isEmpty { hasher.update(data: chunk) }
+            hasher.update(file.path + [0] + Array(String(size).utf8) + [0])
+            while let chunk = try handle.read(upToCount: 1 << 22), !chunk.isEmpty { hasher.update(chunk) }
         }
-        return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finish()
     }
 }

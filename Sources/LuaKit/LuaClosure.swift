@@ -15,6 +15,7 @@ public struct LuaCall {
     public let argumentCount: Int32
     var resultCount: Int32 = 0
 
+    /// The stack of the call (arguments, then what the closure pushes).
     public var stack: LuaStack { LuaStack(state: state) }
 
     /// Argument `i` (1-based) as a `LuaValue`; `.nil` past the end.
@@ -35,6 +36,8 @@ public struct LuaCall {
         return try text.withUTF8 { try body(LuaBorrowedString(bytes: $0)) }
     }
 
+    /// Argument `i` (1-based) as `T`.
+    /// - Throws: `LuaArgumentError` when it has another type.
     public func argument<T: LuaReadable>(_ i: Int32, as type: T.Type = T.self) throws -> T {
         do {
             if i > argumentCount, T.self != LuaValue.self {
@@ -60,9 +63,13 @@ public struct LuaCall {
 
 /// "bad argument #2 to 'f' (string expected, got nil)", as Lua words it.
 public struct LuaArgumentError: Error, Sendable, CustomStringConvertible {
+    /// The 1-based index of the argument.
     public var index: Int
+    /// The function's name as Lua code calls it.
     public var function: String
+    /// What is wrong with the argument.
     public var problem: String
+    /// Lua's own wording: `bad argument #i to 'f' (problem)`.
     public var description: String { "bad argument #\(index) to '\(function)' (\(problem))" }
 }
 

@@ -15,24 +15,34 @@ public typealias LuaConvertible = LuaPushable & LuaReadable
 
 /// A Lua value that does not have the expected type.
 public struct LuaConversionError: Error, Sendable, CustomStringConvertible {
+    /// The type the host asked for.
     public var expected: String
+    /// The type Lua had.
     public var found: String
+    /// A conversion error.
     public init(expected: String, found: String) {
         self.expected = expected
         self.found = found
     }
+    /// `<expected> expected, got <found>`.
     public var description: String { "\(expected) expected, got \(found)" }
 }
 
 extension LuaValue: LuaConvertible {
+    /// Pushes the value on `stack`.
     public func push(to stack: LuaStack) { stack.push(self) }
+    /// Reads the value at `index` of `stack`.
+    /// - Throws: `LuaConversionError` when the value there has another type.
     public static func read(from stack: LuaStack, at index: Int32) throws(LuaConversionError) -> LuaValue {
         stack.value(at: index)
     }
 }
 
 extension Bool: LuaConvertible {
+    /// Pushes the value on `stack`.
     public func push(to stack: LuaStack) { stack.push(self) }
+    /// Reads the value at `index` of `stack`.
+    /// - Throws: `LuaConversionError` when the value there has another type.
     public static func read(from stack: LuaStack, at index: Int32) throws(LuaConversionError) -> Bool {
         guard lua_type(stack.state.L, index) == LUA_TBOOLEAN else {
             throw LuaConversionError(expected: "boolean", found: stack.typeName(at: index))
@@ -42,7 +52,10 @@ extension Bool: LuaConvertible {
 }
 
 extension Int: LuaConvertible {
+    /// Pushes the value on `stack`.
     public func push(to stack: LuaStack) { stack.push(self) }
+    /// Reads the value at `index` of `stack`.
+    /// - Throws: `LuaConversionError` when the value there has another type.
     public static func read(from stack: LuaStack, at index: Int32) throws(LuaConversionError) -> Int {
         if let value = stack.integer(at: index) { return value }
         let found = stack.number(at: index) != nil ? "number with a fractional part" : stack.typeName(at: index)
@@ -51,7 +64,10 @@ extension Int: LuaConvertible {
 }
 
 extension Double: LuaConvertible {
+    /// Pushes the value on `stack`.
     public func push(to stack: LuaStack) { stack.push(self) }
+    /// Reads the value at `index` of `stack`.
+    /// - Throws: `LuaConversionError` when the value there has another type.
     public static func read(from stack: LuaStack, at index: Int32) throws(LuaConversionError) -> Double {
         guard let value = stack.number(at: index) else {
             throw LuaConversionError(expected: "number", found: stack.typeName(at: index))
@@ -61,7 +77,10 @@ extension Double: LuaConvertible {
 }
 
 extension String: LuaConvertible {
+    /// Pushes the value on `stack`.
     public func push(to stack: LuaStack) { stack.push(self) }
+    /// Reads the value at `index` of `stack`.
+    /// - Throws: `LuaConversionError` when the value there has another type.
     public static func read(from stack: LuaStack, at index: Int32) throws(LuaConversionError) -> String {
         guard let value = stack.string(at: index) else {
             throw LuaConversionError(expected: "string", found: stack.typeName(at: index))
@@ -71,12 +90,15 @@ extension String: LuaConvertible {
 }
 
 extension Optional: LuaPushable where Wrapped: LuaPushable {
+    /// Pushes the value on `stack`.
     public func push(to stack: LuaStack) {
         if let self { self.push(to: stack) } else { stack.pushNil() }
     }
 }
 
 extension Optional: LuaReadable where Wrapped: LuaReadable {
+    /// Reads the value at `index` of `stack`.
+    /// - Throws: `LuaConversionError` when the value there has another type.
     public static func read(from stack: LuaStack, at index: Int32) throws(LuaConversionError) -> Wrapped? {
         stack.isNil(index) ? nil : try Wrapped.read(from: stack, at: index)
     }
@@ -155,7 +177,10 @@ extension Dictionary: LuaReadable where Key == String, Value: LuaReadable {
 }
 
 extension LuaTable: LuaConvertible {
+    /// Pushes the value on `stack`.
     public func push(to stack: LuaStack) { reference.push() }
+    /// Reads the value at `index` of `stack`.
+    /// - Throws: `LuaConversionError` when the value there has another type.
     public static func read(from stack: LuaStack, at index: Int32) throws(LuaConversionError) -> LuaTable {
         guard lua_type(stack.state.L, index) == LUA_TTABLE else {
             throw LuaConversionError(expected: "table", found: stack.typeName(at: index))
@@ -165,7 +190,10 @@ extension LuaTable: LuaConvertible {
 }
 
 extension LuaFunction: LuaConvertible {
+    /// Pushes the value on `stack`.
     public func push(to stack: LuaStack) { reference.push() }
+    /// Reads the value at `index` of `stack`.
+    /// - Throws: `LuaConversionError` when the value there has another type.
     public static func read(from stack: LuaStack, at index: Int32) throws(LuaConversionError) -> LuaFunction {
         guard lua_type(stack.state.L, index) == LUA_TFUNCTION else {
             throw LuaConversionError(expected: "function", found: stack.typeName(at: index))

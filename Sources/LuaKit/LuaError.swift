@@ -4,6 +4,7 @@
 /// failure it is, the message, the chunk and line where it happened, and the
 /// Lua traceback.
 public struct LuaError: Error, Sendable, CustomStringConvertible {
+    /// What failed.
     public enum Kind: String, Sendable, Hashable {
         /// The chunk does not compile (or is not text).
         case syntax
@@ -19,17 +20,20 @@ public struct LuaError: Error, Sendable, CustomStringConvertible {
         case interrupted
     }
 
+    /// What failed.
     public var kind: Kind
     /// The message without its `chunk:line:` prefix.
     public var message: String
     /// The chunk name as Lua prints it (for example `rules/plan.lua`), when known.
     public var chunk: String?
+    /// The line in `chunk`, when known.
     public var line: Int?
     /// Lua's `stack traceback:` text, when there was one.
     public var traceback: String?
     /// The Swift error thrown by a closure, or the `LuaInterrupt` payload.
     public var underlying: (any Error)?
 
+    /// An error; see the properties.
     public init(kind: Kind, message: String, chunk: String? = nil, line: Int? = nil,
                 traceback: String? = nil, underlying: (any Error)? = nil) {
         self.kind = kind
@@ -83,8 +87,11 @@ public struct LuaError: Error, Sendable, CustomStringConvertible {
 /// and the call that started the run fails with kind `.interrupted` and this
 /// value as `underlying`.
 public struct LuaInterrupt: Error, Sendable {
+    /// Why the host stopped the run.
     public var message: String
+    /// What the host attached, handed back in `LuaError.underlying`.
     public var payload: (any Sendable)?
+    /// An interrupt with `message` and an optional payload.
     public init(_ message: String, payload: (any Sendable)? = nil) {
         self.message = message
         self.payload = payload

@@ -4,6 +4,7 @@ import LuaGlue
 /// A Lua function held from Swift. Every call is protected: Lua errors come
 /// back as `LuaError`, limits as their own kinds.
 public struct LuaFunction {
+    /// The function held in the registry of its state.
     public let reference: LuaReference
     var state: LuaState { reference.state }
 

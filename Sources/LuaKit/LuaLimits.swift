@@ -17,6 +17,7 @@ public struct LuaLimits: Sendable, Hashable {
     /// Instructions between two checks of the hook.
     public var hookInterval: Int
 
+    /// Limits; nil means no limit for that resource.
     public init(
         memory: Int? = 256 << 20,
         instructions: Int? = 100_000_000_000,

@@ -9,6 +9,7 @@ import LuaGlue
 public final class LuaRecordRows: @unchecked Sendable {
     /// Rows, and fields in each row.
     public let count: Int
+    /// Values per row.
     public let fields: Int
     // @unchecked Sendable: written once in init, only read afterwards.
     private let bytes: UnsafeMutableRawBufferPointer
@@ -42,31 +43,39 @@ public final class LuaRecordRows: @unchecked Sendable {
 /// Encodes rows for `LuaRecordRows`: call `startRow()`, then add exactly
 /// `fields` values, for each row in order.
 public struct LuaRecordRowsBuilder: Sendable {
+    /// Values per row.
     public let fields: Int
     fileprivate var bytes: [UInt8] = []
     fileprivate var offsets: [Int] = []
 
+    /// An empty builder of rows of `fields` values, with room for `rowsCapacity` rows.
     public init(fields: Int, rowsCapacity: Int = 0) {
         self.fields = fields
         offsets.reserveCapacity(rowsCapacity)
     }
 
+    /// Starts the next row.
     public mutating func startRow() { offsets.append(bytes.count) }
 
+    /// Adds a `nil` value to the row.
     public mutating func addNil() { bytes.append(UInt8(CG_CELL_NIL)) }
 
+    /// Adds a boolean to the row.
     public mutating func add(_ value: Bool) { bytes.append(UInt8(value ? CG_CELL_TRUE : CG_CELL_FALSE)) }
 
+    /// Adds an integer to the row.
     public mutating func add(_ value: Int) {
         bytes.append(UInt8(CG_CELL_INTEGER))
         withUnsafeBytes(of: Int64(value)) { bytes.append(contentsOf: $0) }
     }
 
+    /// Adds a number to the row.
     public mutating func add(_ value: Double) {
         bytes.append(UInt8(CG_CELL_NUMBER))
         withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
     }
 
+    /// Adds a string to the row.
     public mutating func add(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
@@ -84,6 +93,7 @@ public struct LuaRecordRowsBuilder: Sendable {
         bytes.append(contentsOf: other.bytes)
     }
 
+    /// The rows, encoded.
     public func build() -> LuaRecordRows { LuaRecordRows(self) }
 }
 
@@ -91,6 +101,7 @@ public struct LuaRecordRowsBuilder: Sendable {
 /// per state: records of one kind share their field functions.
 public struct LuaRecordKind {
     let table: LuaTable
+    /// Values per row.
     public let fields: Int
 
     /// A kind with the fields `names`. Reading another string key gives nil

@@ -19,6 +19,7 @@ public struct LuaSandboxPolicy: Sendable, Hashable {
     /// `require "<folder>.<name>"`.
     public var moduleFolder: String
 
+    /// A policy; see the properties.
     public init(functions: [String], libraries: [String], osFunctions: [String], moduleFolder: String) {
         self.functions = functions
         self.libraries = libraries
@@ -37,6 +38,7 @@ public struct LuaSandboxPolicy: Sendable, Hashable {
 /// root. Each chunk gets its own `_ENV`, so a global set in one file is not
 /// seen by another, and the shared libraries cannot be changed.
 public final class LuaSandbox {
+    /// The state the sandbox is built in.
     public let state: LuaState
     /// The shared base environment. Scripts cannot reach it; the host adds
     /// its own globals with `define`.
@@ -70,6 +72,8 @@ public final class LuaSandbox {
     /// Whether `freeze` has run: modules required later are frozen at once.
     public private(set) var isFrozen = false
 
+    /// Builds the sandbox of `policy` in `state`; modules are read under `moduleRoot` (or from `moduleSources`), chunks named `chunkPrefix` + path.
+    /// - Throws: `LuaError` when the state cannot build it (out of memory).
     public init(state: LuaState, policy: LuaSandboxPolicy, moduleRoot: URL? = nil, chunkPrefix: String = "") throws {
         self.state = state
         self.policy = policy
@@ -395,6 +399,8 @@ public final class LuaSandbox {
 
 /// A sandbox rule was broken (a forbidden module, a missing one).
 public struct SandboxError: Error, Sendable, CustomStringConvertible {
+    /// The message.
     public var description: String
+    /// An error with this message.
     public init(_ description: String) { self.description = description }
 }

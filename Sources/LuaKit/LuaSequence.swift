@@ -13,9 +13,12 @@ import LuaGlue
 public struct LuaSequence {
     let plan: LuaTable
     let caller: LuaFunction
+    /// How many parts the sequence has.
     public let parts: Int
+    /// How many tails the sequence has.
     public let tails: Int
 
+    /// A sequence in `state`: `gate` first (its falsy result skips the rest), then `parts`, then `tails`.
     public init(state: LuaState, gate: LuaFunction?, parts: [LuaFunction?], tails: [LuaFunction?], tailsNeedAllParts: Bool) {
         let plan = state.newTable(arrayCapacity: 4 + parts.count + tails.count)
         plan[1] = gate.map { .function($0) } ?? .bool(false)
@@ -73,7 +76,9 @@ public struct LuaSequence {
 
     /// A failure inside a sequence: the error and the function it came from.
     public struct SequenceError: Error {
+        /// The function that failed.
         public var step: Step
+        /// What it threw.
         public var error: any Error
     }
 }

@@ -52,6 +52,7 @@ public struct LuaResult {
         self.index = index
     }
 
+    /// Whether the value is `nil` (or absent).
     public var isNil: Bool { stack.isNil(index) }
     /// Lua's truth: everything but `nil` and `false`.
     public var isTruthy: Bool { stack.truthy(at: index) }

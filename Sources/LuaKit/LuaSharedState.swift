@@ -5,6 +5,7 @@ import LuaGlue
 /// level (a file-level `local`, or `_ENV`): state kept from one call to the
 /// next, found in the chunk's instructions before it runs.
 public struct SharedStateWrite: Sendable, Hashable {
+    /// The line of the assignment.
     public var line: Int
     /// The variable's name.
     public var name: String
@@ -13,7 +14,9 @@ public struct SharedStateWrite: Sendable, Hashable {
 /// A chunk refused because some of its functions keep state between calls
 /// (`LuaSandbox.refusesSharedState`).
 public struct SharedStateError: Error, Sendable, CustomStringConvertible {
+    /// The chunk's name.
     public var chunk: String
+    /// Every such assignment.
     public var writes: [SharedStateWrite]
 
     /// The message for one write, without its position.
@@ -21,6 +24,7 @@ public struct SharedStateError: Error, Sendable, CustomStringConvertible {
         "a function assigns to '\(write.name)', a variable that every call shares (a local of the file, or of the function that made it): it would keep state from one call to the next, so results would depend on the order in which subjects are evaluated and on --jobs; use a local of the function instead, or compute the value once at the top level"
     }
 
+    /// One line per write, `chunk:line: message`.
     public var description: String {
         writes.map { "\(chunk):\($0.line): \(Self.message($0))" }.joined(separator: "\n")
     }

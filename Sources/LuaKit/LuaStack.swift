@@ -92,27 +92,40 @@ public struct LuaStack {
     // a counted reference costs more than the call itself.
     unowned(unsafe) let state: LuaState
 
+    /// Pushes `nil`.
     public func pushNil() { lua_pushnil(state.L) }
+    /// Pushes a boolean.
     public func push(_ value: Bool) { lua_pushboolean(state.L, value ? 1 : 0) }
+    /// Pushes an integer.
     public func push(_ value: Int) { lua_pushinteger(state.L, lua_Integer(value)) }
+    /// Pushes a number.
     public func push(_ value: Double) { lua_pushnumber(state.L, value) }
+    /// Pushes a string (UTF-8 bytes).
     public func push(_ value: String) { state.pushString(value) }
+    /// Pushes a value.
     public func push(_ value: LuaValue) { state.push(value) }
 
+    /// Whether the value at `index` is `nil` or absent.
     public func isNil(_ index: Int32) -> Bool { lua_type(state.L, index) <= LUA_TNIL }
+    /// The value at `index`.
     public func value(at index: Int32) -> LuaValue { state.value(at: index) }
+    /// The string at `index`, or nil when it is not a string.
     public func string(at index: Int32) -> String? { lua_type(state.L, index) == LUA_TSTRING ? state.stringValue(at: index) : nil }
+    /// The integer at `index` (a number with an exact integer value too), or nil.
     public func integer(at index: Int32) -> Int? {
         guard lua_type(state.L, index) == LUA_TNUMBER else { return nil }
         var ok: Int32 = 0
         let value = lua_tointegerx(state.L, index, &ok)
         return ok != 0 ? Int(value) : nil
     }
+    /// The number at `index`, or nil when it is not a number.
     public func number(at index: Int32) -> Double? {
         guard lua_type(state.L, index) == LUA_TNUMBER else { return nil }
         return lua_tonumberx(state.L, index, nil)
     }
+    /// Whether the value at `index` is neither `nil` nor `false`.
     public func truthy(at index: Int32) -> Bool { lua_toboolean(state.L, index) != 0 }
+    /// Lua's name of the type at `index`.
     public func typeName(at index: Int32) -> String { String(cString: clua_typename(state.L, index)) }
 
     /// Creates a table with room for `array` and `fields` entries and pushes it.
@@ -126,7 +139,9 @@ public struct LuaStack {
     }
     /// `t[i] = value` (raw) for the table at `table`, value popped from the top.
     public func setIndex(_ i: Int, in table: Int32) { lua_rawseti(state.L, table, lua_Integer(i)) }
+    /// Pops `n` values.
     public func pop(_ n: Int32 = 1) { state.pop(n) }
+    /// The index of the top value (the number of values).
     public var top: Int32 { state.top }
 }
 
@@ -143,6 +158,7 @@ extension LuaStack {
 }
 
 extension LuaState {
+    /// The stack of this state.
     public var stack: LuaStack { LuaStack(state: self) }
 }
 
@@ -151,6 +167,7 @@ extension LuaState {
 /// argument.
 public struct LuaSlot: LuaPushable {
     let index: Int32
+    /// Pushes a copy of the value at this index.
     public func push(to stack: LuaStack) { lua_pushvalue(stack.state.L, index) }
 }
 

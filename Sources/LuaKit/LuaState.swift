@@ -9,6 +9,7 @@ import LuaGlue
 public final class LuaState {
     let L: OpaquePointer
     let runtime: UnsafeMutablePointer<cg_runtime>
+    /// The limits this state runs under.
     public let limits: LuaLimits
     /// Depth of Swift → Lua calls in progress (nested through closures).
     var callDepth = 0

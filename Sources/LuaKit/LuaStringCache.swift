@@ -12,6 +12,7 @@ public struct LuaStringCache {
     /// Longer strings are decoded every time: they rarely repeat.
     public let longest: Int
 
+    /// A cache of `slots` entries for strings of at most `longest` bytes.
     public init(slots: Int = 4096, longest: Int = 128) {
         var size = 1
         while size < slots { size <<= 1 }

@@ -4,6 +4,7 @@ import LuaGlue
 /// A Lua table held from Swift. All access is raw: no metamethod runs, so
 /// reading or writing never executes script code.
 public struct LuaTable {
+    /// The table held in the registry of its state.
     public let reference: LuaReference
     var state: LuaState { reference.state }
 

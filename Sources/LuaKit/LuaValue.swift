@@ -22,6 +22,7 @@ public enum LuaValue {
         }
     }
 
+    /// Whether the value is `nil`.
     public var isNil: Bool { if case .nil = self { true } else { false } }
 
     /// The Lua type name (`"nil"`, `"number"`, `"string"`, ...).
@@ -39,6 +40,7 @@ public enum LuaValue {
 }
 
 extension LuaValue: CustomStringConvertible {
+    /// The value as Lua would show it, for messages.
     public var description: String {
         switch self {
         case .nil: "nil"

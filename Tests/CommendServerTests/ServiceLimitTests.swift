@@ -56,10 +56,12 @@ struct ServiceLimitTests {
                 return true end } } }
             """])
         let server = try Server(["--rules", rules.path, "--concurrent", "1", "--max-queue", "0",
-                                 "--timeout", "15", "--max-call-instructions", "1000000000000"])
+                                 "--timeout", "40", "--max-call-instructions", "1000000000000"])
         var slowData = Fixture.data
         slowData["members"] = (Fixture.data["members"] as! [[String: Any]]) + [["id": "SLOW", "name": "Chậm", "unit": "U1", "initiatives": 1, "rating": "kha"]]
         let slowBody = try JSONSerialization.data(withJSONObject: ["phase": "dot1", "data": slowData])
+        // The slow evaluation holds the one slot until its wall-clock limit (40 s: long
+        // enough that a loaded machine still asks the second question while it runs).
         let slow = Task { try await server.send("POST", "/v1/evaluate", body: slowBody) }
         // Waits until the slow evaluation holds the slot (health is not an evaluation).
         while true {

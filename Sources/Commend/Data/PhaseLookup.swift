@@ -3,9 +3,12 @@
 /// unit tree (a member's unit, a unit's parent) and for any column a document
 /// shows (a unit's name, a member's `chuc_vu`).
 public struct PhaseLookup: Sendable {
+    /// The dataset read.
     public let data: Dataset
+    /// The phase whose rows win over the base rows.
     public let phase: String
 
+    /// A lookup of `phase` in `data`.
     public init(data: Dataset, phase: String) {
         self.data = data
         self.phase = phase
@@ -23,6 +26,7 @@ public struct PhaseLookup: Sendable {
         return base.value(row: row, column: column)
     }
 
+    /// The cell as text (`Value.description`); nil when absent or empty.
     public func text(_ kind: SubjectKind, _ id: String, _ column: String) -> String? {
         guard let value = value(kind, id, column) else { return nil }
         let text = value.description
@@ -34,7 +38,9 @@ public struct PhaseLookup: Sendable {
         data.rows(kind).columnIndex(column) != nil || data.phases[phase]?.rows(kind).columnIndex(column) != nil
     }
 
+    /// Whether `id` is a unit of the data.
     public func isUnit(_ id: String) -> Bool { data.units.row(of: id) != nil }
+    /// Whether `id` is a member of the data.
     public func isMember(_ id: String) -> Bool { data.members.row(of: id) != nil }
 
     /// The unit a subject sits in: a member's `unit`, a unit itself.
@@ -42,6 +48,7 @@ public struct PhaseLookup: Sendable {
         kind == .unit ? subject : text(.member, subject, "unit")
     }
 
+    /// The parent unit of `unit`, if any.
     public func parent(of unit: String) -> String? { text(.unit, unit, "parent") }
 
     /// A unit's name, or its id when it has none.

@@ -4,21 +4,29 @@ import Foundation
 /// names one subject; otherwise a name matches whole (ignoring case, and
 /// comparing NFC forms), or, when no name matches whole, as a part of names.
 public struct SubjectSearch: Sendable {
+    /// A subject found.
     public struct Match: Sendable, Hashable {
+        /// The subject's id.
         public var id: String
+        /// Member or unit.
         public var kind: SubjectKind
+        /// The subject's name (its id when it has none).
         public var name: String
         /// The unit's id: a member's unit, a unit's parent.
         public var unit: String?
+        /// The name of that unit.
         public var unitName: String?
     }
 
+    /// How cells are read.
     public let lookup: PhaseLookup
 
+    /// A search in the data of `phase`.
     public init(data: Dataset, phase: String) {
         lookup = PhaseLookup(data: data, phase: phase)
     }
 
+    /// The subjects that `query` names: the one with that id, else whole-name matches, else partial ones.
     public func find(_ query: String) -> [Match] {
         for kind in [SubjectKind.member, .unit] where lookup.data.rows(kind).row(of: query) != nil {
             return [match(query, kind)]

@@ -7,6 +7,7 @@ public struct EvaluationProgress: Sendable {
     public var step: String
     /// Awards and scorings finished, and how many there are.
     public var done: Int
+    /// Awards and scorings that apply in the phase.
     public var total: Int
     /// Subjects evaluated so far, summed over awards and scorings.
     public var subjects: Int
@@ -28,7 +29,10 @@ public struct EvaluationOptions: Sendable {
     /// instead of loading the rules anew (a server's requests). Used only
     /// when it holds the evaluated rules (same digest) and the same limits.
     public var runtimes: RuntimePool?
+    /// Set by an `async` evaluation: checked between declarations and chunks.
+    var cancellation: CancellationFlag?
 
+    /// Options; by default one job per core, the default limits, no progress.
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, limits: LuaLimits = .default,
                 maxResultMemory: Int? = nil, runtimes: RuntimePool? = nil,
                 progress: (@Sendable (EvaluationProgress) -> Void)? = nil) {
@@ -45,6 +49,11 @@ public struct EvaluationOptions: Sendable {
 
 /// Evaluates one phase of a plan on a dataset (RULES.md §2.2–2.4).
 public enum Evaluator {
+    /// Evaluates `phaseID` on the calling thread (and `options.jobs` workers)
+    /// and returns the whole result. See also `RuleSet.evaluate(_:phase:options:)`.
+    /// - Throws: `EvaluationError` for a phase the plan does not declare,
+    ///   `RuleError` when a rule fails or a limit is reached, `RuleLoadError`
+    ///   when the rules no longer load in a worker.
     public static func evaluate(rules: RuleSet, data: Dataset, phase phaseID: String,
                                 options: EvaluationOptions = EvaluationOptions()) throws -> EvaluationResult {
         let collector = ResultCollector()
@@ -55,6 +64,8 @@ public enum Evaluator {
     /// Evaluates and hands each award and scoring to `sink` as soon as it and
     /// everything before it in the output order are final; results already
     /// handed over are not kept.
+    /// - Throws: what `evaluate(rules:data:phase:options:)` throws, and
+    ///   whatever `sink` throws.
     public static func evaluate(rules: RuleSet, data: Dataset, phase phaseID: String,
                                 options: EvaluationOptions = EvaluationOptions(), into sink: EvaluationSink) throws {
         guard let phase = rules.plan.phase(phaseID) else {
@@ -141,6 +152,7 @@ final class Run {
         // one evaluated early for another's sake waits for its turn.
         var next = 0
         for id in applicable {
+            try options.cancellation?.check()
             try ensure(id)
             while next < applicable.count, let result = results.removeValue(forKey: applicable[next]) {
                 switch result {
@@ -239,10 +251,12 @@ final class Run {
     private func parallel<T: Sendable>(_ view: KindView, _ body: @escaping @Sendable (Worker, ArraySlice<Int>) throws -> [T]) throws -> [T] {
         let rows = view.sortedRows
         let workers = self.workers
+        let cancellation = options.cancellation
         _ = view.records   // encoded here, on every core, before the workers need it
         let chunks = workers.count == 1 ? 1 : min(rows.count / 256 + 1, workers.count * 8)
         let parts = try Parallel.map(parts: chunks, threads: workers.count) { c, w in
             let worker = workers[w]
+            try cancellation?.check()
             do {
                 let part = try body(worker, rows[rows.indices.part(c, of: chunks)])
                 let (kept, dropped) = worker.takeDiagnostics()

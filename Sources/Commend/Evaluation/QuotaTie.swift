@@ -4,13 +4,18 @@
 /// (ascending), or, for an award without `order`, every eligible subject ties
 /// and the id alone decided.
 public struct QuotaTie: Sendable, Hashable {
+    /// A tied subject.
     public struct Subject: Sendable, Hashable {
+        /// The subject's id.
         public var id: String
+        /// The subject's name.
         public var name: String
+        /// Its 1-based place in the group's order.
         public var place: Int
     }
     /// The quota group (nil: the one group).
     public var group: String?
+    /// The group's limit.
     public var limit: Int
     /// The shared order value (nil: the award has no `order`).
     public var order: Double?

@@ -4,16 +4,21 @@
 /// subjects; `awardedOnly` drops awards nobody received but keeps every
 /// outcome of the others, so that their counts stay whole.
 public struct ResultFilter: Sendable {
+    /// Keep only this award or scoring (nil: all).
     public var award: String?
+    /// Keep only the subjects of this unit's subtree (nil: all).
     public var unit: String?
+    /// Drop the awards nobody received.
     public var awardedOnly: Bool
 
+    /// A filter; by default it keeps everything.
     public init(award: String? = nil, unit: String? = nil, awardedOnly: Bool = false) {
         self.award = award
         self.unit = unit
         self.awardedOnly = awardedOnly
     }
 
+    /// Whether the filter keeps everything.
     public var isEmpty: Bool { award == nil && unit == nil && !awardedOnly }
 
     /// Checks the ids against the result and the data: an unknown award or
@@ -27,6 +32,8 @@ public struct ResultFilter: Sendable {
         }
     }
 
+    /// The narrowed result.
+    /// - Throws: `EvaluationError` for an unknown award or unit.
     public func apply(to result: EvaluationResult, data: Dataset) throws -> EvaluationResult {
         try validate(result, data: data)
         var narrowed = result

@@ -3,6 +3,7 @@ import LuaKit
 /// A rule failed while evaluating: a script error, a limit, a cycle of
 /// cross references. Printed `file:line: award "x", criterion "c", subject S: message`.
 public struct RuleError: Error, Sendable, CustomStringConvertible {
+    /// What failed.
     public enum Kind: String, Sendable {
         case script, memory, instructionLimit = "instruction limit", timeLimit = "time limit", cycle, reference
 
@@ -10,16 +11,22 @@ public struct RuleError: Error, Sendable, CustomStringConvertible {
         /// whatever `pcall` the scripts wrap around it.
         public var isLimit: Bool { self == .memory || self == .instructionLimit || self == .timeLimit }
     }
+    /// What failed.
     public var kind: Kind
+    /// Where in the rule files, when known.
     public var location: SourceLocation?
     /// `award "x"` or `scoring "y"`.
     public var declaration: String?
     /// `criterion "c"`, `item "i"`, `applies`, `order`, `bonus`, `penalty`.
     public var part: String?
+    /// The id of the subject being evaluated, if any.
     public var subject: String?
+    /// The message without place or declaration.
     public var message: String
+    /// Lua's traceback, when there was one.
     public var traceback: String?
 
+    /// A rule error; see the properties.
     public init(kind: Kind, location: SourceLocation?, declaration: String? = nil, part: String? = nil,
                 subject: String? = nil, message: String, traceback: String? = nil) {
         self.kind = kind
@@ -31,6 +38,7 @@ public struct RuleError: Error, Sendable, CustomStringConvertible {
         self.traceback = traceback
     }
 
+    /// `file:line: award "x", criterion "c", subject S: message`, with the parts that are known.
     public var description: String {
         var context: [String] = []
         if let declaration { context.append(declaration) }
@@ -57,6 +65,8 @@ public struct RuleError: Error, Sendable, CustomStringConvertible {
 
 /// The evaluation could not start: an unknown phase, a bad option.
 public struct EvaluationError: Error, Sendable, CustomStringConvertible {
+    /// The message.
     public var description: String
+    /// An error with this message.
     public init(_ description: String) { self.description = description }
 }

@@ -1,5 +1,6 @@
 /// One subject that gains or loses eligibility or an award through a rule change.
 public struct AwardChange: Sendable, Hashable {
+    /// How the subject's outcome changed.
     public enum Kind: String, Sendable, Hashable {
         /// Not awarded before, awarded now.
         case gainsAward = "gains_award"
@@ -11,18 +12,23 @@ public struct AwardChange: Sendable, Hashable {
         case losesEligibility = "loses_eligibility"
     }
 
+    /// The subject's id.
     public var subject: String
+    /// The subject's name.
     public var name: String
+    /// How its outcome changed.
     public var kind: Kind
     /// nil: the award does not apply to the subject on that side (`applies`
     /// is falsy, or the subject is not in the results).
     public var eligible: Transition<Bool?>
+    /// Whether it is awarded on each side; nil as for `eligible`.
     public var awarded: Transition<Bool?>
     /// The criteria whose pass or fail changed, in rule order.
     public var criteria: [CriterionChange]
     /// The subject's place against the quota, on each side where it is eligible for an award with a quota.
     public var quota: Transition<QuotaPlace?>
 
+    /// A change; see the properties.
     public init(subject: String, name: String, kind: Kind, eligible: Transition<Bool?>, awarded: Transition<Bool?>,
                 criteria: [CriterionChange], quota: Transition<QuotaPlace?>) {
         self.subject = subject

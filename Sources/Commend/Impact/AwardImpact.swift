@@ -1,6 +1,7 @@
 /// What a rule change does to one award: the subjects that gain or lose
 /// eligibility or the award, or the whole award added or removed.
 public struct AwardImpact: Sendable, Hashable {
+    /// Whether the award was added, removed or changed.
     public enum Status: String, Sendable, Hashable {
         /// Only the new rules decide this award in the phase.
         case added
@@ -10,10 +11,13 @@ public struct AwardImpact: Sendable, Hashable {
         case changed
     }
 
+    /// The award's id.
     public var id: String
     /// The name in the new rules (the old one for a removed award).
     public var name: String
+    /// Members or units.
     public var subjectKind: SubjectKind
+    /// Added, removed or changed.
     public var status: Status
     /// How many subjects are eligible; nil on the side without the award.
     public var eligible: Transition<Int?>
@@ -22,6 +26,7 @@ public struct AwardImpact: Sendable, Hashable {
     /// For a changed award: every subject whose eligibility or award differs, by subject id.
     public var changes: [AwardChange]
 
+    /// An impact; see the properties.
     public init(id: String, name: String, subjectKind: SubjectKind, status: Status, eligible: Transition<Int?>,
                 awarded: Transition<Int?>, changes: [AwardChange]) {
         self.id = id

@@ -2,13 +2,16 @@
 /// is missing on one side (added or removed by the change, or the award not
 /// applying to the subject there) counts as passed on that side.
 public struct CriterionChange: Sendable, Hashable {
+    /// The criterion's id.
     public var id: String
     /// The text of the new rules, or of the old ones for a removed criterion.
     public var text: String
     /// nil: the criterion is not evaluated for the subject on that side.
     public var passed: Transition<Bool?>
+    /// The check's detail on each side.
     public var detail: Transition<String?>
 
+    /// A change; see the properties.
     public init(id: String, text: String, passed: Transition<Bool?>, detail: Transition<String?>) {
         self.id = id
         self.text = text

@@ -5,11 +5,14 @@ import Foundation
 /// and portable (no inotify or FSEvents); a change that keeps both the size
 /// and the modification time goes unnoticed.
 public struct FileStamps: Sendable, Hashable {
+    /// What is compared of one file.
     public struct Stamp: Sendable, Hashable {
+        /// Bytes.
         public var size: Int
         /// Seconds since 1970, as precise as the file system keeps it.
         public var modified: Double
 
+        /// A stamp.
         public init(size: Int, modified: Double) {
             self.size = size
             self.modified = modified
@@ -19,6 +22,7 @@ public struct FileStamps: Sendable, Hashable {
     /// By path relative to the scanned directory.
     public var files: [String: Stamp]
 
+    /// Stamps by relative path.
     public init(files: [String: Stamp] = [:]) { self.files = files }
 
     /// Every regular file under `directory` whose name ends with `suffix`

@@ -15,12 +15,14 @@
 public struct Impact: Sendable, Hashable {
     /// The phase of the new evaluation.
     public var phase: Phase
+    /// The digests of the old and the new rules.
     public var rulesDigest: Transition<String>
     /// In the new rules' declaration order, then awards only the old rules have.
     public var awards: [AwardImpact]
     /// In the new rules' declaration order, then scorings only the old rules have.
     public var scorings: [ScoringImpact]
 
+    /// An impact; see the properties (`init(old:new:)` computes one).
     public init(phase: Phase, rulesDigest: Transition<String>, awards: [AwardImpact], scorings: [ScoringImpact]) {
         self.phase = phase
         self.rulesDigest = rulesDigest

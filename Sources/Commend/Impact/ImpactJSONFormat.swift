@@ -13,6 +13,7 @@
 ///                             "total": {..}, "grade": {..}}]}]}
 /// ```
 public enum ImpactJSONFormat {
+    /// The JSON of `impact`, in the shape above.
     public static func text(_ impact: Impact) -> String {
         let s = JSONText.self
         var out = "{\n"

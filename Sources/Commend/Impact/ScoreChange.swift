@@ -1,17 +1,23 @@
 /// One subject whose rank or grade (or group) in a scoring differs after a rule change.
 public struct ScoreChange: Sendable, Hashable {
+    /// The subject's id.
     public var subject: String
+    /// The subject's name.
     public var name: String
     /// The values on each side; nil where the scoring does not apply to the subject.
     public var group: Transition<String?>
+    /// The rank in its group on each side.
     public var rank: Transition<Int?>
     /// How many subjects share the subject's group.
     public var groupSize: Transition<Int?>
+    /// The total on each side.
     public var total: Transition<Double?>
+    /// The grade on each side.
     public var grade: Transition<String?>
     /// Whether the subject is scored on each side.
     public var scored: Transition<Bool>
 
+    /// A change; see the properties.
     public init(subject: String, name: String, group: Transition<String?>, rank: Transition<Int?>,
                 groupSize: Transition<Int?>, total: Transition<Double?>, grade: Transition<String?>,
                 scored: Transition<Bool>) {

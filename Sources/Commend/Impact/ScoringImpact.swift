@@ -1,12 +1,16 @@
 /// What a rule change does to one scoring: the subjects whose rank or grade
 /// moved, or the whole scoring added or removed.
 public struct ScoringImpact: Sendable, Hashable {
+    /// Whether the scoring was added, removed or changed.
     public typealias Status = AwardImpact.Status
 
+    /// The scoring's id.
     public var id: String
     /// The name in the new rules (the old one for a removed scoring).
     public var name: String
+    /// Members or units.
     public var subjectKind: SubjectKind
+    /// Added, removed or changed.
     public var status: Status
     /// How many subjects are scored; nil on the side without the scoring.
     public var scored: Transition<Int?>
@@ -15,6 +19,7 @@ public struct ScoringImpact: Sendable, Hashable {
     /// only the old results have, in their order.
     public var changes: [ScoreChange]
 
+    /// An impact; see the properties.
     public init(id: String, name: String, subjectKind: SubjectKind, status: Status, scored: Transition<Int?>,
                 changes: [ScoreChange]) {
         self.id = id

@@ -16,6 +16,7 @@ public struct WatchCycle: Sendable {
     /// nil when nothing changed and nothing was evaluated.
     public var outcome: Outcome?
 
+    /// A cycle; see the properties.
     public init(number: Int, changedFiles: [String], outcome: Outcome?) {
         self.number = number
         self.changedFiles = changedFiles

@@ -16,14 +16,19 @@ import LuaKit
 /// }
 /// ```
 public final class Watcher {
+    /// The rules folder.
     public let rules: URL
+    /// The data folder (or data.json).
     public let data: URL
+    /// The phase evaluated at each cycle.
     public let phase: String
     /// How rule paths are shown (`rules` gives `rules/ca-nhan.lua:12`).
     public let rulesDisplayName: String
     /// How data paths are shown in `WatchCycle.changedFiles`.
     public let dataDisplayName: String
+    /// Limits of the Lua states loading the rules.
     public var limits: LuaLimits
+    /// How each evaluation runs.
     public var options: EvaluationOptions
     /// Takes the stamps of the rules and the data directories; replace it to
     /// simulate file changes.
@@ -40,6 +45,7 @@ public final class Watcher {
     private var dataset: Dataset?
     private var datasetShape: (fields: FieldSchema, phases: [String])?
 
+    /// A watcher of `rules` and `data`, evaluating `phase`; nothing runs until `run` or `cycle`.
     public init(rules: URL, rulesDisplayName: String? = nil, data: URL, dataDisplayName: String? = nil, phase: String,
                 limits: LuaLimits = .default, options: EvaluationOptions = EvaluationOptions()) {
         self.rules = rules

@@ -30,13 +30,16 @@ public enum CSVFormat {
 public final class CSVStream: EvaluationSink {
     private let out: OutputSink
 
+    /// A writer to `out`.
     public init(_ out: OutputSink) { self.out = out }
 
+    /// Writes the head of the output.
     public func begin(plan: Plan, phase: Phase, rulesDigest: String) {
         out.write(bytes: [0xEF, 0xBB, 0xBF])
         out.write(CSVFormat.header.joined(separator: ",") + "\r\n")
     }
 
+    /// Writes one award's outcomes.
     public func award(_ award: AwardResult) {
         for r in award.results {
             let row = ["award", CSVFormat.text(award.id), CSVFormat.text(r.subject), CSVFormat.text(r.name),
@@ -46,6 +49,7 @@ public final class CSVStream: EvaluationSink {
         }
     }
 
+    /// Writes one scoring's outcomes.
     public func scoring(_ scoring: ScoringResult) {
         for r in scoring.results {
             let row = ["scoring", CSVFormat.text(scoring.id), CSVFormat.text(r.subject), CSVFormat.text(r.name), "", "", "",
@@ -54,5 +58,6 @@ public final class CSVStream: EvaluationSink {
         }
     }
 
+    /// Writes the end of the output.
     public func end(diagnostics: [Diagnostic]) {}
 }

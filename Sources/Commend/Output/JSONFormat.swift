@@ -18,8 +18,10 @@ public final class JSONStream: EvaluationSink {
     private var scorings = 0
     private var inScorings = false
 
+    /// A writer to `out`.
     public init(_ out: OutputSink) { self.out = out }
 
+    /// Writes the head of the output.
     public func begin(plan: Plan, phase p: Phase, rulesDigest: String) {
         w.raw("{\n  \"schema\": \"commend.result/2\",\n  \"plan\": {\"id\": "); w.string(plan.id)
         w.raw(", \"name\": "); w.string(plan.name)
@@ -41,6 +43,7 @@ public final class JSONStream: EvaluationSink {
         swap(&w, &self.w)
     }
 
+    /// Writes one award's outcomes.
     public func award(_ award: AwardResult) {
         writing { w in write(award, &w) }
     }
@@ -136,6 +139,7 @@ public final class JSONStream: EvaluationSink {
         w.raw("  \"scorings\": [")
     }
 
+    /// Writes one scoring's outcomes.
     public func scoring(_ scoring: ScoringResult) {
         closeAwards()
         writing { w in write(scoring, &w) }
@@ -181,6 +185,7 @@ public final class JSONStream: EvaluationSink {
         w.raw(scoring.results.isEmpty ? "]}" : "\n     ]}")
     }
 
+    /// Writes the end of the output.
     public func end(diagnostics: [Diagnostic]) {
         closeAwards()
         w.raw(scorings == 0 ? "],\n" : "\n  ],\n")

@@ -1,11 +1,11 @@
 import Foundation
 
+// @unchecked Sendable: used from one thread; only `emit` runs on `queue`,
+// and `failure` is read after draining it.
 /// Where formatted output goes: standard output, or a file written whole or
 /// not at all (an unnamed or temporary file put in place when complete).
 /// Full buffers are written by a background queue, so that evaluation goes
 /// on while the system copies a large result to the disk.
-// @unchecked Sendable: used from one thread; only `emit` runs on `queue`,
-// and `failure` is read after draining it.
 public final class OutputSink: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private let queue = DispatchQueue(label: "commend.output")
@@ -127,12 +127,14 @@ public final class OutputSink: @unchecked Sendable {
         }
     }
 
+    /// Appends the UTF-8 bytes of `text`.
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { flush() }
     }
 
 
+    /// Appends `bytes`.
     public func write(bytes: [UInt8]) {
         if buffer.count + bytes.count < 1 << 20 { return buffer.append(contentsOf: bytes) }
         flush()

@@ -2,11 +2,13 @@
 /// its counts and the subjects awarded; each scoring lists every subject by
 /// group and rank. Words, numbers and dates follow `language` (`Message`).
 public enum ReportFormat {
+    /// Plain text (`table`), Markdown (`md`) or HTML (`html`).
     public enum Style: Sendable { case plain, markdown, html }
 
     /// A number as the report shows it: at most two decimals.
     public static func number(_ d: Double) -> String { NumberText.format(d, maxDecimals: 2) }
 
+    /// Writes the report of `result` to `out`.
     public static func write(_ result: EvaluationResult, style: Style, language: Language = .vi, to out: OutputSink) {
         let say = Wording(language)
         func heading(_ text: String, level: Int) {

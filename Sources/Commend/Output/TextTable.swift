@@ -1,16 +1,20 @@
 /// Columns aligned by display width (characters, so Vietnamese text with
 /// diacritics lines up), in plain text, Markdown or HTML.
 public struct TextTable {
+    /// The column titles.
     public var header: [String]
+    /// The rows, each with one cell per column.
     public var rows: [[String]] = []
     /// Columns aligned right (numbers).
     public var numeric: Set<Int> = []
 
+    /// An empty table with these columns; `numeric` columns are aligned right.
     public init(_ header: [String], numeric: Set<Int> = []) {
         self.header = header
         self.numeric = numeric
     }
 
+    /// Appends a row.
     public mutating func add(_ row: [String]) { rows.append(row) }
 
     static func width(_ s: String) -> Int {
@@ -51,6 +55,7 @@ public struct TextTable {
         return out
     }
 
+    /// The table as an HTML `<table>`, text escaped.
     public func html() -> String {
         var out = "<table>\n<thead><tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {

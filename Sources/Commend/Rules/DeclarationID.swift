@@ -14,33 +14,42 @@ public protocol Declaration: Sendable {
 }
 
 extension Declaration {
+    /// Whether the declaration applies in `phase` (no `phases`: in every phase).
     public func applies(toPhase phase: String) -> Bool { phases?.contains(phase) ?? true }
 }
 
 extension Award: Declaration {
+    /// `.award`.
     public static var kind: DeclarationID.Kind { .award }
 }
 
 extension Scoring: Declaration {
+    /// `.scoring`.
     public static var kind: DeclarationID.Kind { .scoring }
 }
 
 /// One award or scoring of a rule set: its kind and its index in
 /// `RuleSet.awards` or `RuleSet.scorings`.
 public struct DeclarationID: Hashable, Sendable {
+    /// Award or scoring.
     public enum Kind: String, Sendable, Hashable {
         case award, scoring
     }
 
+    /// Award or scoring.
     public var kind: Kind
+    /// The index in `RuleSet.awards` or `RuleSet.scorings`.
     public var index: Int
 
+    /// The declaration of `kind` at `index`.
     public init(_ kind: Kind, _ index: Int) {
         self.kind = kind
         self.index = index
     }
 
+    /// The award at `index`.
     public static func award(_ index: Int) -> DeclarationID { DeclarationID(.award, index) }
+    /// The scoring at `index`.
     public static func scoring(_ index: Int) -> DeclarationID { DeclarationID(.scoring, index) }
 }
 

@@ -1,8 +1,12 @@
 /// A message from the rules for the result's `diagnostics` (what scripts print).
 public struct Diagnostic: Sendable, Hashable {
+    /// `info` (printed by a script) or `warning` (from the engine).
     public var level: String
+    /// The text, cut to `maxText` bytes.
     public var message: String
+    /// The rule file that printed it, if known.
     public var file: String?
+    /// The line that printed it, if known.
     public var line: Int?
     /// At most this many messages are kept per run; the rest are counted.
     public static let cap = 1000
@@ -19,6 +23,7 @@ public struct Diagnostic: Sendable, Hashable {
         return String(decoding: utf8[..<end], as: UTF8.self) + "…"
     }
 
+    /// A diagnostic; see the properties.
     public init(level: String, message: String, file: String?, line: Int?) {
         self.level = level
         self.message = message

@@ -1,11 +1,12 @@
-import Crypto
 import Foundation
 
 /// The `.lua` files of a rules directory (RULES.md §2).
 public struct RuleFiles: Sendable {
+    /// One `.lua` file.
     public struct File: Sendable, Hashable {
         /// Relative to the rules directory, `/`-separated.
         public var path: String
+        /// The file's bytes.
         public var contents: [UInt8]
     }
 
@@ -26,17 +27,18 @@ public struct RuleFiles: Sendable {
         all.filter { $0.path.hasPrefix("tests/") && $0.path.hasSuffix("_test.lua") }
     }
 
+    /// A relative path as messages show it.
     public func displayPath(_ relative: String) -> String { displayPrefix + relative }
 
     /// `sha256:<hex>` over the sorted (path, contents) pairs: for each file,
     /// its path, a NUL, the byte count in decimal, a NUL, the contents.
     public var digest: String {
-        var hasher = SHA256()
+        let hasher = SHA256Hasher()
         for file in all {
-            hasher.update(data: Array(file.path.utf8) + [0] + Array(String(file.contents.count).utf8) + [0])
-            hasher.update(data: file.contents)
+            hasher.update(Array(file.path.utf8) + [0] + Array(String(file.contents.count).utf8) + [0])
+            hasher.update(file.contents)
         }
-        return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finish()
     }
 
     /// Reads every `.lua` file under `directory`.
@@ -70,7 +72,10 @@ public struct RuleFiles: Sendable {
 /// A rules or data directory that does not exist: bad usage (exit status 2),
 /// not a rule error.
 public struct NoSuchDirectory: Error, Sendable, CustomStringConvertible {
+    /// The folder as the user named it.
     public var path: String
+    /// `rules` or `data`.
     public var what: String
+    /// `path: no such rules directory`.
     public var description: String { "\(path): no such \(what) directory" }
 }

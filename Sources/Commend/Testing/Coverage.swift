@@ -64,10 +64,14 @@ public struct Coverage: Sendable {
         return out
     }
 
+    /// Criteria and items of the rules.
     public var total: Int { awards.reduce(0) { $0 + $1.criteria.count } + scorings.reduce(0) { $0 + $1.items.count } }
+    /// Criteria and items exercised both ways.
     public var covered: Int { total - gaps.count }
+    /// `covered` in percent of `total` (100 with nothing to cover).
     public var percent: Double { total == 0 ? 100 : Double(covered) * 100 / Double(total) }
 
+    /// The coverage line and one line per gap, as `commend test --coverage` prints them.
     public var summary: String {
         var lines = ["criterion coverage: \(covered)/\(total) (\(ReportFormat.number(percent))%) exercised both ways"]
         lines += gaps.map { "  " + $0 }

@@ -4,15 +4,22 @@ import LuaKit
 /// Runs `tests/*_test.lua` (RULES.md §7). Each test runs in a Lua state of
 /// its own; `t.evaluate` evaluates the same rules on inline data.
 public struct RuleTestRunner {
+    /// The counts of a run of the rule tests and the criteria they exercised.
     public struct Report: Sendable {
+        /// Tests that passed.
         public var passed = 0
+        /// Tests that failed.
         public var failed = 0
+        /// Which criteria and items the tests exercised both ways.
         public var coverage: Coverage
     }
 
+    /// The rules under test (their `tests/` files).
     public let rules: RuleSet
+    /// Limits of each test's Lua state.
     public var limits: LuaLimits
 
+    /// A runner of the tests of `rules`.
     public init(rules: RuleSet, limits: LuaLimits = .default) {
         self.rules = rules
         self.limits = limits

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Testing
 
@@ -227,14 +226,31 @@ struct ConformanceResultTests {
             .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         #expect(files == ["a1_awards.lua", "lib/util.lua", "plan.lua", "sub/q.lua", "sub/s.lua", "tests/ldg_test.lua", "z_probe.lua"])
         // Framing documented in the README: path, NUL, byte count in decimal, NUL, contents.
-        var hash = SHA256()
+        var framed = Data()
         for file in files {
             let contents = try Data(contentsOf: rules.appendingPathComponent(file))
-            hash.update(data: Data(file.utf8) + [0] + Data("\(contents.count)".utf8) + [0] + contents)
+            framed += Data(file.utf8) + [0] + Data("\(contents.count)".utf8) + [0] + contents
         }
-        let hex = hash.finalize().map { String(format: "%02x", $0) }.joined()
+        // An independent SHA-256: coreutils' sha256sum over the framed bytes.
+        let hex = try Self.sha256sum(framed)
         let (_, json) = try Self.evaluate("plan-a", phase: "dot1")
         #expect(json["rules_digest"] as? String == "sha256:" + hex)
         #expect(json["schema"] as? String == "commend.result/2")
+    }
+
+    /// The hex SHA-256 of `bytes` by `sha256sum`, a program that is not ours.
+    static func sha256sum(_ bytes: Data) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("framed-\(UUID().uuidString)")
+        try bytes.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
     }
 }

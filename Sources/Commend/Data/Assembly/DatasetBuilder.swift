@@ -47,17 +47,17 @@ public struct DatasetBuilder {
     /// Adds a unit row; `fields` must contain `"id"`. `line` is the row's
     /// index in its list (shown as `units[line]`); nil: the number of units
     /// added before it.
-    public mutating func addUnit(_ fields: [String: Cell], line: Int?) {
+    public mutating func addUnit(_ fields: [String: Cell], line: Int? = nil) {
         units.append(PendingRow(fields: fields, line: line ?? units.count))
     }
 
     /// Adds a member row; `fields` must contain `"id"` and `"unit"`.
-    public mutating func addMember(_ fields: [String: Cell], line: Int?) {
+    public mutating func addMember(_ fields: [String: Cell], line: Int? = nil) {
         members.append(PendingRow(fields: fields, line: line ?? members.count))
     }
 
     /// Adds the facts of one subject for one phase; `fields` must contain `"id"`.
-    public mutating func addPhaseFacts(phase: String, kind: SubjectKind, _ fields: [String: Cell], line: Int?) {
+    public mutating func addPhaseFacts(phase: String, kind: SubjectKind, _ fields: [String: Cell], line: Int? = nil) {
         notePhase(phase)
         switch kind {
         case .unit: phaseRows[phase]!.units.append(PendingRow(fields: fields, line: line ?? phaseRows[phase]!.units.count))
@@ -72,7 +72,7 @@ public struct DatasetBuilder {
 
     /// Adds an earlier commendation from cells `subject`, `award` and `year`
     /// (checked like a row of `history.csv`).
-    public mutating func addHistory(_ fields: [String: Cell], line: Int?) {
+    public mutating func addHistory(_ fields: [String: Cell], line: Int? = nil) {
         historyRows.append(PendingRow(fields: fields, line: line ?? historyRows.count))
     }
 

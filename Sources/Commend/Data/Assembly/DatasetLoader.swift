@@ -5,6 +5,7 @@ public enum DatasetLoader {
     /// Loads `directory` (CSV files or one data.json), converts declared
     /// fields, and runs every check.
     /// - Parameters:
+    ///   - directory: a folder of CSV files, or a data.json file.
     ///   - schema: the declared columns (`plan.fields`).
     ///   - phases: the phase ids the plan declares.
     /// - Throws: `DataError` with every problem found.

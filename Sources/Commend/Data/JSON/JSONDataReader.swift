@@ -12,7 +12,12 @@ enum JSONDataReader {
         } catch {
             throw DataError(issues: [DataIssue(path: file, message: "cannot read the file: \(error)")])
         }
-        return try load(root: decode(data, file: file), file: file, schema: schema, phases: phases)
+        return try load(data: data, file: file, schema: schema, phases: phases)
+    }
+
+    /// Loads data.json's bytes; `file` names them in messages.
+    static func load(data: Data, file: String, schema: FieldSchema, phases: [String]) throws -> Dataset {
+        try load(root: decode(data, file: file), file: file, schema: schema, phases: phases)
     }
 
     /// The same from a value already decoded (a part of a request's body).

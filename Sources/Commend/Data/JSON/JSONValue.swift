@@ -46,6 +46,8 @@ enum JSONValue: Decodable, Sendable {
 public struct DataDocument: Decodable, Sendable {
     let root: JSONValue
 
+    /// Decodes any JSON value; `DatasetLoader` checks its shape.
+    /// - Throws: `DecodingError` when it is not JSON.
     public init(from decoder: Decoder) throws {
         root = try JSONValue(from: decoder)
     }

@@ -2,6 +2,7 @@ import LuaKit
 
 /// A cell's value as a Lua value (strings, integers, numbers, booleans).
 extension Value: LuaPushable {
+    /// Pushes the value as a Lua boolean, integer, number or string.
     public func push(to stack: LuaStack) {
         switch self {
         case .bool(let b): stack.push(b)

@@ -11,8 +11,10 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
 /// sentence comes from `Message`, whose Vietnamese and English tables are
 /// `Message+Vietnamese.swift` and `Message+English.swift`.
 public struct Wording: Sendable, Hashable {
+    /// The language of the words.
     public var language: Language
 
+    /// The wording of `language`.
     public init(_ language: Language = .vi) { self.language = language }
 
     /// The message in this language.
