@@ -24,6 +24,8 @@ public final class RuntimePool: @unchecked Sendable {
     private var made = 0
 
     /// Loads `rules` into `capacity` states now, `threads` at a time.
+    /// - Throws: `RuleLoadError` when the rules no longer load, `LuaError`
+    ///   when a Lua state cannot be created.
     public init(rules: RuleSet, capacity: Int, limits: LuaLimits,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         self.rules = rules
