@@ -22,7 +22,8 @@ final class ServedEngine: @unchecked Sendable {
         self.configuration = configuration
         runs = RecordedRuns(path: configuration.database)
         rules = try LiveRules(directory: configuration.rules, displayName: configuration.rulesDisplayName,
-                              limits: configuration.evaluation.limits)
+                              limits: configuration.evaluation.limits,
+                              poolSize: max(configuration.concurrent, configuration.evaluation.jobs))
         if configuration.data != nil { _ = try servedData(for: rules.current()) }
     }
 
@@ -48,13 +49,15 @@ final class ServedEngine: @unchecked Sendable {
     }
 
     private func evaluate(phase: String, data: DataDocument?) throws -> (RuleSet, Dataset, EvaluationResult) {
-        let rules = self.rules.current()
+        let (rules, pool) = self.rules.serving()
         guard rules.plan.phase(phase) != nil else {
             let ids = rules.plan.phases.map(\.id)
             throw APIError(.badRequest, "unknown phase \"\(phase)\"; the plan's phases are \(ids.joined(separator: ", "))")
         }
         let dataset = try runs.addingHistory(to: dataset(data, for: rules), plan: rules.plan)
-        let result = try Evaluator.evaluate(rules: rules, data: dataset, phase: phase, options: configuration.evaluation)
+        var options = configuration.evaluation
+        options.runtimes = pool
+        let result = try Evaluator.evaluate(rules: rules, data: dataset, phase: phase, options: options)
         return (rules, dataset, result)
     }
 

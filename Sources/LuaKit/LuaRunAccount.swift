@@ -15,10 +15,18 @@ public final class LuaRunAccount: @unchecked Sendable {
 
     /// An account for `limits`, of which one state's loading already spent
     /// `instructions` instructions and holds `memory` bytes.
-    public init(limits: LuaLimits, loadedBy state: LuaState) {
-        let left = limits.instructions.map { Int64(max(0, $0 - state.instructionsExecuted)) } ?? -1
+    public convenience init(limits: LuaLimits, loadedBy state: LuaState) {
+        self.init(limits: limits, loadInstructions: state.instructionsExecuted, loadMemory: state.memoryInUse)
+    }
+
+    /// An account for `limits`, of which loading already spent
+    /// `loadInstructions` instructions and `loadMemory` bytes: for a state
+    /// used again by a later run, the figures of its loading, not its
+    /// counters now (RULES.md §2.5: loading counts once per run).
+    public init(limits: LuaLimits, loadInstructions: Int, loadMemory: Int) {
+        let left = limits.instructions.map { Int64(max(0, $0 - loadInstructions)) } ?? -1
         memory = limits.memory
-        pointer = cg_account_new(left, Int64(limits.memory ?? 0), Int64(state.memoryInUse))
+        pointer = cg_account_new(left, Int64(limits.memory ?? 0), Int64(loadMemory))
     }
 
     deinit { cg_account_free(pointer) }

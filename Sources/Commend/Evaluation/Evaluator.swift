@@ -25,15 +25,21 @@ public struct EvaluationOptions: Sendable {
     /// outcomes, details, points; see `ResultBudget`); nil: 16 times the
     /// memory cap of the Lua states, or no limit without one.
     public var maxResultMemory: Int?
+    /// Lua states with these rules already loaded, to use and give back
+    /// instead of loading the rules anew (a server's requests). Used only
+    /// when it holds the evaluated rules (same digest) and the same limits.
+    public var runtimes: RuntimePool?
     /// Set by an `async` evaluation: checked between declarations and chunks.
     var cancellation: CancellationFlag?
 
     /// Options; by default one job per core, the default limits, no progress.
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, limits: LuaLimits = .default,
-                maxResultMemory: Int? = nil, progress: (@Sendable (EvaluationProgress) -> Void)? = nil) {
+                maxResultMemory: Int? = nil, runtimes: RuntimePool? = nil,
+                progress: (@Sendable (EvaluationProgress) -> Void)? = nil) {
         self.jobs = jobs
         self.limits = limits
         self.maxResultMemory = maxResultMemory
+        self.runtimes = runtimes
         self.progress = progress
     }
 
@@ -68,8 +74,17 @@ public enum Evaluator {
         }
         let phaseData = PhaseData(plan: rules.plan, phase: phase, dataset: data)
         options.progress?(EvaluationProgress(step: "indexed the data", done: 0, total: 0, subjects: 0))
-        let run = try Run(rules: rules, data: phaseData, options: options)
+        let pool = options.runtimes.flatMap { $0.rules.digest == rules.digest && $0.limits == options.limits ? $0 : nil }
+        let runtimes = try evaluate(Run(rules: rules, data: phaseData, options: options, pool: pool), into: sink)
+        // Only after a run without error: a state that failed is not used again.
+        pool?.checkIn(runtimes)
+    }
+
+    /// Runs `run` and lets go of it (its workers, their Lua values), so
+    /// that a garbage collection of its states frees all it made.
+    private static func evaluate(_ run: consuming Run, into sink: EvaluationSink) throws -> [RuleRuntime] {
         try run.evaluate(into: sink)
+        return run.workers.map(\.runtime)
     }
 }
 
@@ -96,7 +111,7 @@ final class Run {
         case scoring(ScoringResult)
     }
 
-    init(rules: RuleSet, data: PhaseData, options: EvaluationOptions) throws {
+    init(rules: RuleSet, data: PhaseData, options: EvaluationOptions, pool: RuntimePool? = nil) throws {
         self.rules = rules
         self.data = data
         self.options = options
@@ -107,7 +122,7 @@ final class Run {
         self.store = store
         let subjects = max(data.members.count, data.units.count)
         let count = max(1, min(options.jobs, subjects / 200))
-        let runtimes = try Run.runtimes(count: count, files: rules.files, limits: options.limits)
+        let runtimes = try Run.runtimes(count: count, files: rules.files, limits: options.limits, pool: pool)
         workers = runtimes.map { Worker(runtime: $0, data: data, store: store) }
         diagnostics = rules.diagnostics
         droppedDiagnostics = rules.droppedDiagnostics
@@ -116,16 +131,18 @@ final class Run {
                                              done: 0, total: applicable.count, subjects: 0))
     }
 
-    private static func runtimes(count: Int, files: RuleFiles, limits: LuaLimits) throws -> [RuleRuntime] {
-        let runtimes = try Parallel.map(parts: count, threads: count) { _, _ in try RuleRuntime(files: files, limits: limits) }
-        // The same files give the same declarations; anything else is an error, not a guess.
-        for runtime in runtimes where !runtime.problems.filter({ $0.severity == .error }).isEmpty {
-            throw RuleLoadError(problems: runtime.problems)
-        }
+    private static func runtimes(count: Int, files: RuleFiles, limits: LuaLimits, pool: RuntimePool?) throws -> [RuleRuntime] {
+        let runtimes = try pool?.checkOut(count)
+            ?? Parallel.map(parts: count, threads: count) { _, _ in try RuntimePool.load(files, limits: limits) }
         // The limits hold per run: the workers share one account, in which
-        // loading the rules counts once (RULES.md §2.5).
-        let account = LuaRunAccount(limits: limits, loadedBy: runtimes[0].state)
-        for runtime in runtimes { runtime.state.attach(to: account) }
+        // loading the rules counts once (RULES.md §2.5), and the wall clock
+        // starts with the run for a state loaded before it.
+        let account = LuaRunAccount(limits: limits, loadInstructions: runtimes[0].loadInstructions,
+                                    loadMemory: runtimes[0].loadMemory)
+        for runtime in runtimes {
+            runtime.state.attach(to: account)
+            if pool != nil { runtime.state.restartClock() }
+        }
         return runtimes
     }
 

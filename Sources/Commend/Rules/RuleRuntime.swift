@@ -24,6 +24,10 @@ final class RuleRuntime: DeclarationCatalog, @unchecked Sendable {
     /// `scoring` are errors (a rule function that declares is a mistake, and
     /// declarations made while evaluating would be kept by no one).
     private(set) var declarationsClosed = false
+    /// Instructions and bytes the loading took: what every run on this
+    /// state is charged for it, however many runs used it before.
+    private(set) var loadInstructions = 0
+    private(set) var loadMemory = 0
 
     init(files: RuleFiles, limits: LuaLimits) throws {
         self.files = files
@@ -58,6 +62,8 @@ final class RuleRuntime: DeclarationCatalog, @unchecked Sendable {
         declarationsClosed = true
         validate()
         checkSharedState()
+        loadInstructions = state.instructionsExecuted
+        loadMemory = state.memoryInUse
     }
 
     /// Rule functions that assign to a variable from outside themselves (a
