@@ -1,5 +1,6 @@
 import Commend
 import CommendReports
+import CommendTestSupport
 import Foundation
 
 /// A small province written to a temporary folder: a provincial federation
@@ -59,15 +60,7 @@ enum Fixture {
     ]
 
     /// A temporary folder with the given files.
-    static func folder(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("commend-reports-\(UUID().uuidString)")
-        for (path, text) in files {
-            let file = url.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file)
-        }
-        return url
-    }
+    static func folder(_ files: [String: String]) throws -> URL { try TemporaryFolder.make("reports", files) }
 
     struct Loaded {
         var rules: URL

@@ -14,17 +14,9 @@ enum Paths {
     static let checker = root.appendingPathComponent("Tests/CommendServerTests/Fixtures/openapi_check.py")
 
     /// A new temporary folder holding `files` (relative path → text).
-    static func folder(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("commend-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (path, text) in files { try write(text, to: url.appendingPathComponent(path)) }
-        return url
-    }
+    static func folder(_ files: [String: String]) throws -> URL { try TemporaryFolder.make("serve", files) }
 
-    static func write(_ text: String, to file: URL) throws {
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
-    }
+    static func write(_ text: String, to file: URL) throws { try TemporaryFolder.write(text, to: file) }
 }
 
 /// A response as the tests look at it.

@@ -18,15 +18,7 @@ struct CommandLineTests {
     }
 
     /// A temporary folder with the given files.
-    static func folder(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("commend-cli-\(UUID().uuidString)")
-        for (path, text) in files {
-            let file = url.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file)
-        }
-        return url
-    }
+    static func folder(_ files: [String: String]) throws -> URL { try TemporaryFolder.make("cli", files) }
 
     static let plan = """
         plan { id = "p", name = "P", year = 2021,

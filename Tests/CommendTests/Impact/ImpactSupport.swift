@@ -1,4 +1,5 @@
 import Commend
+import CommendTestSupport
 import Foundation
 
 /// The small plan, rules and data of the impact and watch tests: four members
@@ -86,17 +87,9 @@ enum ImpactFixture {
         """
 
     /// A fresh temporary directory holding `files` (relative path → text).
-    static func directory(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("commend-impact-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (path, text) in files { try write(text, to: url.appendingPathComponent(path)) }
-        return url
-    }
+    static func directory(_ files: [String: String]) throws -> URL { try TemporaryFolder.make("impact", files) }
 
-    static func write(_ text: String, to file: URL) throws {
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
-    }
+    static func write(_ text: String, to file: URL) throws { try TemporaryFolder.write(text, to: file) }
 
     static func rulesDirectory(_ rules: String) throws -> URL {
         try directory(["plan.lua": plan, "rules.lua": rules])
