@@ -80,7 +80,7 @@ struct Diff: ParsableCommand {
         let before = try Evaluator.evaluate(rules: old, data: oldData, phase: source.phase, options: limits.evaluation)
         let after = try Evaluator.evaluate(rules: new, data: newData, phase: source.phase, options: limits.evaluation)
         let impact = Impact(old: before, new: after)
-        let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
+        let sink = try OutputSink.to(out)
         switch format {
         case .table: sink.write(Terminal.text(ImpactTextFormat.text(impact, old: source.rules, new: against, language: language.lang)))
         case .json: sink.write(ImpactJSONFormat.text(impact))

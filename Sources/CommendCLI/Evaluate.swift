@@ -103,7 +103,7 @@ struct Evaluate: ParsableCommand {
             }
             bar.update(progress)
         }
-        let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
+        let sink = try OutputSink.to(out)
         if out != nil, format == .json || format == .csv {
             // Streamed into the file: each award is written as soon as it is
             // final, then dropped; the file appears only when all is written.

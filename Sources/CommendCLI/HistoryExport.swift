@@ -23,7 +23,7 @@ struct HistoryExport: ParsableCommand {
 
     func run() throws {
         let entries = try store.openForReading().history(before: before)
-        let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
+        let sink = try OutputSink.to(out)
         sink.write("subject,award,year\n")
         for entry in entries { sink.write("\(CSVFormat.field(entry.subject)),\(CSVFormat.field(entry.award)),\(entry.year)\n") }
         try sink.commit()

@@ -93,3 +93,11 @@ struct LanguageOption: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
+
+extension OutputSink {
+    /// Where a command's `--out` sends its output: that file (written whole or not
+    /// at all), or standard output when the option is not given.
+    static func to(_ out: String?) throws -> OutputSink {
+        try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
+    }
+}

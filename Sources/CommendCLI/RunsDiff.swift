@@ -37,7 +37,7 @@ struct RunsDiff: ParsableCommand {
         let store = try self.store.openForReading()
         let old = try store.run(a), new = try store.run(b)
         let impact = Impact(old: try store.result(of: a), new: try store.result(of: b))
-        let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
+        let sink = try OutputSink.to(out)
         switch format {
         case .table:
             sink.write(Terminal.text(ImpactTextFormat.text(

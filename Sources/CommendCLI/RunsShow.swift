@@ -27,7 +27,7 @@ struct RunsShow: ParsableCommand {
 
     func run() throws {
         let store = try self.store.openForReading()
-        let sink = try out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
+        let sink = try OutputSink.to(out)
         if format == .json {
             try store.writeJSON(of: runID, to: sink)
         } else {

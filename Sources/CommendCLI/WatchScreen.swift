@@ -80,7 +80,7 @@ struct WatchScreen {
 
     /// The result in the chosen format, to --out (whole or not at all) or standard output.
     private func write(_ result: EvaluationResult) throws {
-        let sink = try command.out.map { try OutputSink(file: URL(fileURLWithPath: $0)) } ?? OutputSink()
+        let sink = try OutputSink.to(command.out)
         command.write(result, to: sink)
         try sink.commit()
     }
