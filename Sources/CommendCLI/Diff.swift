@@ -15,6 +15,10 @@ struct Diff: ParsableCommand {
             grade or group moved, old → new, with their total old → new. What did not
             change is left out.
 
+            Both sides use the result cache (beside --rules, see evaluate --help): the
+            awards the two rule sets declare alike are evaluated once, and a diff run
+            again after an edit evaluates only what the edit changed. --no-cache turns it off.
+
               cp -r rules /tmp/rules-new   # then edit /tmp/rules-new/ca-nhan.lua
               commend diff --rules rules --against /tmp/rules-new --phase dot2
               commend diff --rules rules --against /tmp/rules-new --phase dot2 --format json --out impact.json
@@ -53,6 +57,7 @@ struct Diff: ParsableCommand {
     @OptionGroup var limits: LimitOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var language: LanguageOption
+    @OptionGroup var caching: CacheOptions
 
     @Option(help: "The new rules directory, compared with --rules (the old rules).")
     var against: String
@@ -77,8 +82,11 @@ struct Diff: ParsableCommand {
         let newData = sameShape ? oldData
             : try store.addingHistory(to: try source.loadData(plan: new.plan, timeout: limits.timeout),
                                       plan: new.plan, store: history)
-        let before = try Evaluator.evaluate(rules: old, data: oldData, phase: source.phase, options: limits.evaluation)
-        let after = try Evaluator.evaluate(rules: new, data: newData, phase: source.phase, options: limits.evaluation)
+        var oldOptions = limits.evaluation, newOptions = limits.evaluation
+        caching.apply(to: &oldOptions, rules: source.rules, dataDirectory: source.data, dataset: oldData)
+        caching.apply(to: &newOptions, rules: source.rules, dataDirectory: source.data, dataset: newData)
+        let before = try Evaluator.evaluate(rules: old, data: oldData, phase: source.phase, options: oldOptions)
+        let after = try Evaluator.evaluate(rules: new, data: newData, phase: source.phase, options: newOptions)
         let impact = Impact(old: before, new: after)
         let sink = try OutputSink.to(out)
         switch format {

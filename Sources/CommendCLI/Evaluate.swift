@@ -26,6 +26,14 @@ struct Evaluate: ParsableCommand {
             numbers as 1.234,5 and dates as 30/06/2021; --lang en gives English.
             JSON and CSV are the same in any language.
 
+            Results are kept in a cache (.commend-cache beside the rules directory, or
+            --cache DIR; at most --cache-size MiB, least recently used removed first): an
+            award or scoring whose fields, functions (with the values and modules they
+            use), data, phase and cross references did not change is not evaluated again,
+            and the output is byte-identical to a run without the cache. After editing one
+            criterion, only that award and those that read it through ctx are evaluated.
+            --no-cache evaluates everything; --timings ends with what was reused.
+
             With --record, the run is stored in the database of recorded runs (--db,
             default $COMMEND_DB, else commend.db): plan, phase, rules and data digests,
             the options that affect results, the engine version, the time and the whole
@@ -68,6 +76,7 @@ struct Evaluate: ParsableCommand {
     var record = false
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var caching: CacheOptions
 
     func validate() throws {
         if record && watch { throw ValidationError("--record cannot be combined with --watch") }
@@ -89,8 +98,10 @@ struct Evaluate: ParsableCommand {
         let data = try self.store.addingHistory(to: try source.loadData(plan: rules.plan, timeout: limits.timeout),
                                                 plan: rules.plan, store: store)
         for warning in YearCheck.warnings(rules: rules, phase: source.phase, history: data.history) { printError(warning) }
-        clock.step("load data")
         var options = limits.evaluation
+        caching.apply(to: &options, rules: source.rules, dataDirectory: source.data, dataset: data)
+        defer { if timings, let cache = options.cache { printError("  " + cache.summary()) } }
+        clock.step("load data")
         let bar = ProgressBar(enabled: !quiet && !timings && ProgressBar.isTerminal)
         let stepStart = Locked(DispatchTime.now().uptimeNanoseconds)
         let showTimings = timings

@@ -14,9 +14,11 @@ struct WatchScreen {
     var command: Evaluate
 
     func run() {
+        var options = command.limits.evaluation
+        options.cache = command.caching.resultCache(rules: command.source.rules)
         let watcher = Watcher(rules: URL(fileURLWithPath: command.source.rules), rulesDisplayName: command.source.rules,
                               data: URL(fileURLWithPath: command.source.data), dataDisplayName: command.source.data,
-                              phase: command.source.phase, limits: command.limits.limits, options: command.limits.evaluation)
+                              phase: command.source.phase, limits: command.limits.limits, options: options)
         // The first Ctrl-C stops after the current cycle; a second one ends at once.
         // A parent may have started us with SIGINT blocked (a test runner does): unblock it.
         var interrupt = sigset_t()

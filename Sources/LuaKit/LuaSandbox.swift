@@ -53,6 +53,9 @@ public final class LuaSandbox {
     public var moduleSources: [String: [UInt8]]?
     /// Receives what scripts print, with the position of the `print` call.
     public var onPrint: (_ message: String, _ chunk: String?, _ line: Int?) -> Void = { _, _, _ in }
+    /// Told the name of every module asked for with `require`, loaded or not
+    /// (a result cache records what an evaluation needed).
+    public var onRequire: ((String) -> Void)?
     /// What the sandbox allows.
     public let policy: LuaSandboxPolicy
     /// The seed of the first draw of `math.random` after `seedAtNextDraw()`.
@@ -358,6 +361,7 @@ public final class LuaSandbox {
     /// `require "lib.name"`: only modules under `<root>/lib/` (the
     /// policy's folder), text only, each loaded once per state.
     func require(_ name: String) throws -> LuaValue {
+        onRequire?(name)
         if let cached = modules[name] { return cached }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         let valid = parts.count >= 2 && parts[0] == policy.moduleFolder && parts.allSatisfy { part in

@@ -129,6 +129,7 @@ extension Worker {
             throw RuleError(kind: .reference, location: nil,
                             message: "unknown \(kind.rawValue) \"\(Bounds.shown(name))\"\(Suggestion.hint(for: name, in: names))")
         }
+        reads.note(id)
         guard store.applies(id) else { return nil }
         let state: ResultStore.State
         if let known = states[id] {

@@ -29,6 +29,14 @@ public struct EvaluationOptions: Sendable {
     /// instead of loading the rules anew (a server's requests). Used only
     /// when it holds the evaluated rules (same digest) and the same limits.
     public var runtimes: RuntimePool?
+    /// Results kept between runs: a run evaluates only the awards and
+    /// scorings whose rules, data or inputs changed, with the same output.
+    /// Used only with `dataDigest`. Nil (the default): no cache.
+    public var cache: ResultCache?
+    /// What identifies the dataset evaluated (for a data directory, a digest
+    /// of its files; with recorded history added, of that too): part of
+    /// every key of `cache`.
+    public var dataDigest: String?
     /// Set by an `async` evaluation: checked between declarations and chunks.
     var cancellation: CancellationFlag?
 
@@ -103,7 +111,9 @@ final class Run {
     private var inProgress: [DeclarationID] = []
     private var finished: Set<DeclarationID> = []
     private var done = 0
-    private var subjects = 0
+    var subjects = 0
+    /// The run's use of `options.cache`, if any.
+    private(set) var cache: CacheSession?
 
     /// A result waiting for its turn in the output.
     enum EvaluatedDeclaration {
@@ -127,6 +137,7 @@ final class Run {
         diagnostics = rules.diagnostics
         droppedDiagnostics = rules.droppedDiagnostics
         for worker in workers { _ = worker.takeDiagnostics() }
+        cache = CacheSession.make(for: self)
         options.progress?(EvaluationProgress(step: "prepared \(workers.count) worker\(workers.count == 1 ? "" : "s")",
                                              done: 0, total: applicable.count, subjects: 0))
     }
@@ -208,6 +219,12 @@ final class Run {
     /// Evaluates `id`, or returns what it needs first (an award or scoring
     /// not finished yet).
     private func pass(_ id: DeclarationID) throws -> DeclarationID? {
+        switch cache?.reuse(id, in: self) {
+        case .hit?: return nil
+        case .need(let other)?: return other
+        case .miss?: cache?.begin(self)
+        case nil: break
+        }
         do {
             switch id.kind {
             case .award:
@@ -227,6 +244,7 @@ final class Run {
                 let (result, state) = Finishing.award(award, rows: rows, view: view, groups: groups, baseCounts: baseCounts)
                 results[id] = .award(result)
                 store.publish(id, .award(state))
+                cache?.keep(id, in: self)
             case .scoring:
                 let scoring = rules.scorings[id.index]
                 let view = data.view(scoring.subject)
@@ -235,6 +253,7 @@ final class Run {
                 let (result, state) = try Finishing.scoring(scoring, rows: rows, view: view)
                 results[id] = .scoring(result)
                 store.publish(id, .scoring(state))
+                cache?.keep(id, in: self)
             }
         } catch let need as DependencyNeeded {
             return need.id
@@ -260,21 +279,28 @@ final class Run {
             do {
                 let part = try body(worker, rows[rows.indices.part(c, of: chunks)])
                 let (kept, dropped) = worker.takeDiagnostics()
-                return (part, kept, dropped)
+                return (part, kept, dropped, worker.reads.take())
             } catch {
                 _ = worker.takeDiagnostics()
+                _ = worker.reads.take()
                 worker.state.clearInterrupt()
                 throw error
             }
         }
         var out: [T] = []
         out.reserveCapacity(rows.count)
-        for (part, kept, dropped) in parts {
+        for (part, kept, dropped, reads) in parts {
             out += part
-            let room = max(0, Diagnostic.cap - diagnostics.count)
-            diagnostics += kept.prefix(room)
-            droppedDiagnostics += kept.count - min(room, kept.count) + dropped
+            absorb(kept: kept, dropped: dropped)
+            cache?.captured(kept: kept, dropped: dropped, reads: reads)
         }
         return out
+    }
+
+    /// Adds what a chunk printed to the run's messages, within the cap.
+    func absorb(kept: [Diagnostic], dropped: Int) {
+        let room = max(0, Diagnostic.cap - diagnostics.count)
+        diagnostics += kept.prefix(room)
+        droppedDiagnostics += kept.count - min(room, kept.count) + dropped
     }
 }

@@ -13,7 +13,7 @@ import Foundation
 final class ResultBudget: @unchecked Sendable {
     /// Bytes; nil: no limit.
     let limit: Int?
-    private var used = 0
+    private(set) var used = 0
     private let lock = NSLock()
 
     init(limit: Int?) { self.limit = limit }

@@ -37,6 +37,8 @@ final class Worker: @unchecked Sendable {
         return Int(truncatingIfNeeded: hash >> 1)
     }
     private var sequences: [DeclarationID: LuaSequence] = [:]
+    /// What the current chunk read of other declarations and modules (for a result cache).
+    var reads = ReadLog()
 
     /// The declaration's functions as one sequence. An award: applies,
     /// criteria, then the quota's order for eligible subjects. A scoring:

@@ -33,6 +33,8 @@ public struct FileStamps: Sendable, Hashable {
         guard let walker = manager.enumerator(atPath: root) else { return FileStamps() }
         var files: [String: Stamp] = [:]
         while let relative = walker.nextObject() as? String {
+            // A result cache kept inside the folder is not a change of the data.
+            if relative.split(separator: "/").contains(".commend-cache") { continue }
             if let suffix, !relative.hasSuffix(suffix) { continue }
             guard let attributes = try? manager.attributesOfItem(atPath: root + "/" + relative),
                   attributes[.type] as? FileAttributeType == .typeRegular else { continue }

@@ -99,8 +99,13 @@ public final class Watcher {
             let shape = (fields: ruleSet.plan.fields, phases: ruleSet.plan.phases.map(\.id))
             if dataChanged || dataset == nil || datasetShape?.fields != shape.fields || datasetShape?.phases != shape.phases {
                 dataset = nil
+                let before = options.cache == nil ? nil : try? DataFilesDigest.of(data)
                 dataset = try DatasetLoader.load(directory: data, schema: shape.fields, phases: shape.phases)
                 datasetShape = shape
+                // Files changed while loading: no cache this time (the next cycle loads them again).
+                let after = before == nil ? nil : try? DataFilesDigest.of(data)
+                options.dataDigest = before != nil && after == before
+                    ? ResultCache.dataDigest(files: before!, history: dataset!.history) : nil
             }
             let result = try Evaluator.evaluate(rules: ruleSet, data: dataset!, phase: phase, options: options)
             let changes = lastGood.map { Impact(old: $0, new: result) }

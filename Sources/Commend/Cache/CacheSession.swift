@@ -1,0 +1,235 @@
+import Foundation
+import LuaKit
+
+/// One run's use of a `ResultCache`: the key of every finished declaration,
+/// the lookup before a declaration is evaluated and the entry kept after.
+///
+/// A declaration's entries are found through its *base key* (everything but
+/// what it read), under which a small manifest lists the reads of each
+/// stored evaluation, in the order they were first made (subjects in id
+/// order). A stored evaluation is valid when each read has the key it had
+/// then; reads are checked in that order, and a read declaration not
+/// finished yet is evaluated first, as evaluating would have asked for it
+/// at that point (the reads before it are the same, so the evaluation would
+/// have gone the same way up to it).
+final class CacheSession {
+    let cache: ResultCache
+    private let fingerprints: RuleFingerprints
+    private let global: String
+    /// The key of each finished declaration of the run.
+    private var keys: [DeclarationID: String] = [:]
+    /// What the declaration being evaluated printed and read, chunk by chunk.
+    private var printed: [Diagnostic] = []
+    private var printedTotal = 0
+    private var reads: [ReadLog.Read] = []
+    private var budgetAtStart = 0
+
+    enum Reuse {
+        case hit
+        case need(DeclarationID)
+        case miss
+    }
+
+    /// A session for `run`, or nil when its options name no cache or data
+    /// digest, or the rules cannot be fingerprinted (the run goes on without).
+    static func make(for run: Run) -> CacheSession? {
+        guard let cache = run.options.cache, let data = run.options.dataDigest,
+              let fingerprints = try? cache.fingerprints(run.rules) else { return nil }
+        let session = CacheSession(cache: cache, fingerprints: fingerprints, global: globalKey(run, data: data))
+        for worker in run.workers {
+            worker.reads = ReadLog()
+            worker.reads.enabled = true
+            worker.runtime.sandbox.onRequire = { [weak worker] name in worker?.reads.note(module: name) }
+        }
+        return session
+    }
+
+    private init(cache: ResultCache, fingerprints: RuleFingerprints, global: String) {
+        self.cache = cache
+        self.fingerprints = fingerprints
+        self.global = global
+    }
+
+    /// What every key of the run holds: the engine's build, the format, the
+    /// data, the phase, the plan, and the ids of every declaration (which
+    /// `ctx` and `ctx.history` resolve names against).
+    private static func globalKey(_ run: Run, data: String) -> String {
+        var parts = [engineBuild, String(ResultCache.format), data, run.rules.files.displayPrefix,
+                     CanonicalText.of(run.data.phase), CanonicalText.of(run.rules.plan)]
+        parts += run.rules.declarationIDs.map { "\($0.kind.rawValue):\(run.rules.declaration($0).id):\(run.rules.declaration($0).subject)" }
+        return digest(parts)
+    }
+
+    /// The running engine: its version and its executable's size and time,
+    /// so that a rebuilt engine does not reuse what an older one computed.
+    private static let engineBuild: String = {
+        var text = CommendVersion.current
+        if let path = Bundle.main.executablePath, let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+            text += " \(attributes[.size] ?? 0) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        }
+        return text
+    }()
+
+    private static func digest(_ parts: [String]) -> String {
+        let hasher = SHA256Hasher()
+        for part in parts { hasher.update(Array(part.utf8) + [0]) }
+        return hasher.finish()
+    }
+
+    // MARK: Lookup
+
+    /// Reuses a stored result of `id` when one is valid, or names the
+    /// declaration to finish before that can be known.
+    func reuse(_ id: DeclarationID, in run: Run) -> Reuse {
+        // Without a base key (its quota base not finished), evaluating asks for the base.
+        guard let base = baseKey(id, in: run) else { return .miss }
+        for variant in manifest(base) {
+            var current: [(token: String, key: String)] = []
+            var valid = true
+            for (token, recorded) in variant {
+                guard let read = resolve(token, in: run) else { valid = false; break }
+                if case .declaration(let other) = read, run.store.applies(other), keys[other] == nil { return .need(other) }
+                let key = self.key(of: read, in: run)
+                guard key == recorded else { valid = false; break }
+                current.append((token, key))
+            }
+            guard valid else { continue }
+            let full = entryKey(base, current)
+            guard let bytes = cache.read(full, suffix: ".entry"),
+                  let entry = try? CachedDeclaration.decode(bytes, start: 0, declaration: id, rules: run.rules, data: run.data)
+            else { continue }
+            // The result memory it took is charged as evaluating would; past
+            // the limit, evaluating finds the subject at which it stops.
+            if let limit = run.store.budget.limit, run.store.budget.used + entry.resultBytes > limit { return .miss }
+            _ = run.store.budget.charge(entry.resultBytes)
+            run.results[id] = entry.result
+            run.store.publish(id, entry.state)
+            run.subjects += run.data.view(run.rules.declaration(id).subject).count
+            run.absorb(kept: entry.printed, dropped: entry.printedTotal - entry.printed.count)
+            keys[id] = full
+            cache.note(name(id, in: run), reused: true)
+            return .hit
+        }
+        return .miss
+    }
+
+    /// The applicable award `id`'s quota counts from, if any.
+    private func quotaBase(_ id: DeclarationID, in run: Run) -> DeclarationID? {
+        guard id.kind == .award, let base = run.rules.awards[id.index].quota?.base,
+              let index = run.rules.awards.firstIndex(where: { $0.id == base }) else { return nil }
+        let baseID = DeclarationID.award(index)
+        return run.store.applies(baseID) ? baseID : nil
+    }
+
+    /// The global key, the declaration's fingerprint and its quota base's
+    /// key; nil while that base is not finished.
+    private func baseKey(_ id: DeclarationID, in run: Run) -> String? {
+        guard let fingerprint = try? fingerprints.declaration(id) else { return nil }
+        var parts = [global, fingerprint]
+        if let base = quotaBase(id, in: run) {
+            guard let key = keys[base] else { return nil }
+            parts.append(key)
+        }
+        return Self.digest(parts)
+    }
+
+    private func entryKey(_ base: String, _ reads: [(token: String, key: String)]) -> String {
+        Self.digest([base] + reads.flatMap { [$0.token, $0.key] })
+    }
+
+    // MARK: Reads
+
+    private func token(_ read: ReadLog.Read, in run: Run) -> String {
+        switch read {
+        case .declaration(let id): "\(id.kind.rawValue):\(run.rules.declaration(id).id)"
+        case .module(let name): "module:\(name)"
+        }
+    }
+
+    private func resolve(_ token: String, in run: Run) -> ReadLog.Read? {
+        guard let colon = token.firstIndex(of: ":") else { return nil }
+        let kind = token[..<colon], name = String(token[token.index(after: colon)...])
+        switch kind {
+        case "module": return .module(name)
+        case "award": return run.rules.awards.firstIndex { $0.id == name }.map { .declaration(.award($0)) }
+        case "scoring": return run.rules.scorings.firstIndex { $0.id == name }.map { .declaration(.scoring($0)) }
+        default: return nil
+        }
+    }
+
+    /// The key a read has now: a finished declaration's key, `n/a` for one
+    /// that does not apply in the phase, a module's digest.
+    private func key(of read: ReadLog.Read, in run: Run) -> String {
+        switch read {
+        case .declaration(let id): run.store.applies(id) ? (keys[id] ?? "unfinished") : "n/a"
+        case .module(let name): fingerprints.module(name) ?? "missing"
+        }
+    }
+
+    private func name(_ id: DeclarationID, in run: Run) -> String {
+        "\(id.kind.rawValue):\(run.rules.declaration(id).id)"
+    }
+
+    // MARK: Keeping
+
+    /// Starts recording an evaluation of a declaration.
+    func begin(_ run: Run) {
+        printed = []
+        printedTotal = 0
+        reads = []
+        budgetAtStart = run.store.budget.used
+    }
+
+    /// What one chunk printed (before the run's cap) and read.
+    func captured(kept: [Diagnostic], dropped: Int, reads chunkReads: [ReadLog.Read]) {
+        printed += kept.prefix(max(0, Diagnostic.cap - printed.count))
+        printedTotal += kept.count + dropped
+        for read in chunkReads where !reads.contains(read) { reads.append(read) }
+    }
+
+    /// Keeps the result of `id`, just evaluated without error.
+    func keep(_ id: DeclarationID, in run: Run) {
+        guard let base = baseKey(id, in: run), let result = run.results[id] else { return }
+        let current = reads.map { (token: token($0, in: run), key: key(of: $0, in: run)) }
+        let full = entryKey(base, current)
+        keys[id] = full
+        cache.note(name(id, in: run), reused: false)
+        let payload = CachedDeclaration.encode(result, printed: printed, printedTotal: printedTotal,
+                                               resultBytes: run.store.budget.used - budgetAtStart,
+                                               view: run.data.view(run.rules.declaration(id).subject))
+        cache.write(full, suffix: ".entry", payload)
+        var variants = manifest(base).filter { $0.map(\.token) != current.map(\.token) || $0.map(\.key) != current.map(\.key) }
+        variants.insert(current.map { ($0.token, $0.key) }, at: 0)
+        cache.write(base, suffix: ".manifest", encodeManifest(Array(variants.prefix(8))))
+        cache.evict()
+    }
+
+    // MARK: Manifests
+
+    private func manifest(_ base: String) -> [[(token: String, key: String)]] {
+        guard let bytes = cache.read(base, suffix: ".manifest") else { return [] }
+        var r = CacheReader(bytes)
+        guard let count = try? r.count(below: 64) else { return [] }
+        var variants: [[(token: String, key: String)]] = []
+        for _ in 0..<count {
+            guard let n = try? r.count(below: 1 << 16) else { return [] }
+            var variant: [(token: String, key: String)] = []
+            for _ in 0..<n {
+                guard let token = try? r.string(), let key = try? r.string() else { return [] }
+                variant.append((token, key))
+            }
+            variants.append(variant)
+        }
+        return variants
+    }
+
+    private func encodeManifest(_ variants: [[(token: String, key: String)]]) -> [UInt8] {
+        var w = CacheWriter()
+        w.count(variants.count)
+        for variant in variants {
+            w.count(variant.count)
+            for (token, key) in variant { w.string(token); w.string(key) }
+        }
+        return w.bytes
+    }
+}
