@@ -19,7 +19,13 @@ peak memory is the largest of the K runs. "total" is the wall time of the
 whole process measured from outside (start-up and exit included), the stage
 columns are what each program reports about itself (wall time).
 
-Then it checks that Commend (2 jobs) and plain Lua agree
+Then, for dot2 of each size, the result cache: a copy of rules/ evaluated
+cold with an empty cache (2 jobs), then again after changing one criterion
+of "Giỏi việc nước, đảm việc nhà" (rules/ca-nhan.lua); the evaluate step of
+both, their ratio, and whether the second output is byte-identical to a
+--no-cache run of the changed rules.
+
+It also checks that Commend (2 jobs) and plain Lua agree
 (`Benchmarks/compare.py`, exit 0) and that the 1-job and 2-job outputs are
 byte-identical, runs `.build/release/commend-bench` (the Swift-to-Lua call
 micro-benchmark), prints a Markdown table and saves it to
@@ -89,7 +95,7 @@ def load3():
 def command(engine, data, phase, out):
     if engine in ("commend1", "commend2"):
         return [COMMEND, "evaluate", "--rules", "rules", "--data", data, "--phase", phase,
-                "--format", "json", "--out", out, "--timings", "--jobs", engine[-1]] + COMMEND_LIMITS
+                "--format", "json", "--out", out, "--timings", "--jobs", engine[-1], "--no-cache"] + COMMEND_LIMITS
     if engine == "lua":
         return ["lua5.4", "Benchmarks/plain-lua/engine.lua", "--rules", "rules", "--data", data,
                 "--phase", phase, "--out", out]
@@ -164,6 +170,55 @@ def ensure_data(size):
     return path
 
 
+# The criterion changed for the cache measurement: "gia_dinh" of "gioi-viec-nuoc".
+CACHE_EDIT = ("rules/ca-nhan.lua", "        if m.culture_family then return true end\n",
+              "        if m.culture_family and m.rating ~= \"khong_hoan_thanh\" then return true end\n")
+
+
+def cache_run(rules, data, phase, out, cache):
+    argv = [COMMEND, "evaluate", "--rules", rules, "--data", data, "--phase", phase, "--format", "json",
+            "--out", out, "--timings", "--jobs", "2"] + (["--cache", cache] if cache else ["--no-cache"]) + COMMEND_LIMITS
+    proc = subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, errors="replace")
+    if proc.returncode != 0:
+        return {"error": "exit %d" % proc.returncode, "stderr": "\n".join(proc.stderr.splitlines()[-15:])}
+    summary = next((l.strip() for l in proc.stderr.splitlines() if l.strip().startswith("cache:")), "")
+    return {"stages": stages("commend2", proc.stderr), "cache": summary}
+
+
+def measure_cache(size, data, phase):
+    """Cold run, then one criterion changed: the evaluate steps, with a fresh copy of rules/ and cache."""
+    work = os.path.join(OUT_DIR, "cache-%s" % size)
+    shutil.rmtree(work, ignore_errors=True)
+    rules = os.path.join(work, "rules")
+    shutil.copytree(os.path.join(ROOT, "rules"), rules)
+    cache = os.path.join(work, "cache")
+    outs = {k: os.path.join(work, k + ".json") for k in ("cold", "changed", "nocache")}
+    log("\n%s members, phase %s: result cache (load average %s)" % (size, phase, load3()))
+    cold = cache_run(rules, data, phase, outs["cold"], cache)
+    path, old, new = CACHE_EDIT
+    with open(os.path.join(work, path)) as f:
+        text = f.read()
+    if text.count(old) != 1:
+        shutil.rmtree(work, ignore_errors=True)
+        return {"error": "the criterion to change is not in %s" % path}
+    with open(os.path.join(work, path), "w") as f:
+        f.write(text.replace(old, new))
+    changed = cache_run(rules, data, phase, outs["changed"], cache)
+    nocache = cache_run(rules, data, phase, outs["nocache"], None)
+    failed = next((r for r in (cold, changed, nocache) if "error" in r), None)
+    if failed:
+        log("  FAILED (%s)\n%s" % (failed["error"], failed["stderr"]))
+        shutil.rmtree(work, ignore_errors=True)
+        return failed
+    result = {"cold": cold["stages"].get("evaluate"), "changed": changed["stages"].get("evaluate"),
+              "identical": "yes" if filecmp.cmp(outs["changed"], outs["nocache"], shallow=False) else "NO",
+              "summary": changed["cache"], "size": os.path.getsize(outs["cold"])}
+    log("  cold: evaluate %s s; one criterion changed: evaluate %s s (%s); identical to --no-cache: %s" % (
+        secs(result["cold"]), secs(result["changed"]), result["summary"], result["identical"]))
+    shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
 def compare(a, b):
     """"agree", or the number of differences"""
     proc = subprocess.run([sys.executable, "Benchmarks/compare.py", a, b, "--max-shown", "3"], cwd=ROOT,
@@ -212,6 +267,7 @@ def main():
     ap.add_argument("--quick", action="store_true", help="100k only")
     ap.add_argument("--runs", type=int, help="best of K runs (default 3 for 100k, 1 for 1m)")
     ap.add_argument("--keep", action="store_true", help="keep the JSON results in .bench-data/out")
+    ap.add_argument("--cache-only", action="store_true", help="only the result cache measurement (dot2)")
     args = ap.parse_args()
     sizes = ["100k"] if args.quick else [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
     for s in sizes:
@@ -220,7 +276,9 @@ def main():
     if args.runs is not None and args.runs < 1:
         ap.error("--runs must be at least 1")
     missing = [p for p in (COMMEND, COMMEND_BENCH) if not os.access(p, os.X_OK)]
-    if missing or not os.access(TIME, os.X_OK) or not shutil.which("lua5.4"):
+    if args.cache_only and os.access(COMMEND, os.X_OK):
+        pass
+    elif missing or not os.access(TIME, os.X_OK) or not shutil.which("lua5.4"):
         sys.exit("bench.py: needs %s, %s and lua5.4; `make bench` builds and installs them" % (
             ", ".join(os.path.relpath(p, ROOT) for p in [COMMEND, COMMEND_BENCH]), TIME))
 
@@ -232,9 +290,13 @@ def main():
 
     rows = []      # (size, phase, engine, label, result)
     checks = []    # (size, phase, agree, identical, ratios)
+    caches = []    # (size, phase, result of measure_cache)
     for size in sizes:
         data = ensure_data(size)
         runs = args.runs or DEFAULT_RUNS[size]
+        if args.cache_only:
+            caches.append((size, "dot2", measure_cache(size, data, "dot2")))
+            continue
         for phase in PHASES[size]:
             log("\n%s members, phase %s, best of %d (load average %s)" % (size, phase, runs, load3()))
             tag = "%s-%s" % (size, phase)
@@ -263,12 +325,16 @@ def main():
                 for path in outs.values():
                     if os.path.exists(path):
                         os.remove(path)
+            if phase == "dot2":
+                caches.append((size, phase, measure_cache(size, data, phase)))
 
-    log("\ncommend-bench (Swift-to-Lua call overhead) ...")
-    micro = subprocess.run([COMMEND_BENCH], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           text=True, errors="replace")
-    micro_text = micro.stdout.strip() + ("" if micro.returncode == 0 else "\n(exit %d)" % micro.returncode)
-    log(micro_text)
+    micro_text = "(not run: --cache-only)"
+    if not args.cache_only:
+        log("\ncommend-bench (Swift-to-Lua call overhead) ...")
+        micro = subprocess.run([COMMEND_BENCH], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, errors="replace")
+        micro_text = micro.stdout.strip() + ("" if micro.returncode == 0 else "\n(exit %d)" % micro.returncode)
+        log(micro_text)
 
     finished = datetime.datetime.now(datetime.timezone.utc)
     md = []
@@ -300,6 +366,21 @@ def main():
     for size, phase, agree, identical, vs_lua, vs_py, speedup in checks:
         md.append("| %s | %s | %s | %s | %s | %s | %s |" % (size, phase, vs_lua, vs_py, speedup, agree, identical))
     md.append("")
+    if caches:
+        md.append("Result cache (2 jobs): the evaluate step (`--timings`) of a cold run with an empty cache, then of a "
+                  "run after changing one criterion of \"Giỏi việc nước, đảm việc nhà\" (`rules/ca-nhan.lua`), in a "
+                  "copy of the rules; identical: the second output against a `--no-cache` run of the changed rules.")
+        md.append("")
+        md.append("| members | phase | evaluate, cold | evaluate, one criterion changed | cold ÷ changed | identical | reused | result file |")
+        md.append("| --- | --- | ---: | ---: | ---: | --- | --- | ---: |")
+        for size, phase, c in caches:
+            if "error" in c:
+                md.append("| %s | %s | failed: %s | | | | | |" % (size, phase, c["error"]))
+                continue
+            md.append("| %s | %s | %s | %s | %s | %s | %s | %.0f MiB |" % (
+                size, phase, secs(c["cold"]), secs(c["changed"]), ratio(c["cold"], c["changed"]), c["identical"],
+                c["summary"].split(" (")[0], c["size"] / 1048576))
+        md.append("")
     md.append("Time ratios: below 1× Commend is faster. `.build/release/commend-bench` (Swift-to-Lua call overhead):")
     md.append("")
     md.append("```")
@@ -310,7 +391,8 @@ def main():
         f.write(table)
     log("\n" + table)
     log("saved to .bench-data/results.md")
-    failed = any("error" in r for *_, r in rows) or any(c[2] not in ("agree",) for c in checks)
+    failed = any("error" in r for *_, r in rows) or any(c[2] not in ("agree",) for c in checks) \
+        or any("error" in c or c["identical"] != "yes" for *_, c in caches)
     return 1 if failed else 0
 
 

@@ -55,6 +55,15 @@ long long cg_account_used(const cg_account *account) {
     return atomic_load(&((cg_account *)account)->used);
 }
 
+int cg_account_take(cg_account *account, long long instructions) {
+    if (account->unlimited) return 1;
+    long long left = atomic_load(&account->budget);
+    while (left >= instructions) {
+        if (atomic_compare_exchange_weak(&account->budget, &left, left - instructions)) return 1;
+    }
+    return 0;
+}
+
 void cg_account_attach(lua_State *L, cg_account *account) {
     cg_runtime *rt = cg_runtime_of(L);
     rt->attached_used = rt->used;

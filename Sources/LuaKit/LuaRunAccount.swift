@@ -33,9 +33,19 @@ public final class LuaRunAccount: @unchecked Sendable {
 
     /// Bytes charged to the run now.
     public var memoryInUse: Int { Int(cg_account_used(pointer)) }
+
+    /// Charges `instructions` that the run did not execute but must count (a
+    /// result reused from a cache, which took that many to compute), when
+    /// that many are left; false, and nothing charged, when they are not.
+    public func take(instructions: Int) -> Bool {
+        cg_account_take(pointer, Int64(instructions)) != 0
+    }
 }
 
 extension LuaState {
+    /// The run's account this state charges, once attached.
+    public var runAccount: LuaRunAccount? { account }
+
     /// Charges this state's instructions and further memory to `account`
     /// instead of its own limits, from now on.
     public func attach(to account: LuaRunAccount) {

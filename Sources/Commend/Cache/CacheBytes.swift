@@ -54,16 +54,20 @@ struct CacheCorrupt: Error {}
 struct CacheReader {
     private let bytes: [UInt8]
     private var at: Int
+    private let end: Int
 
-    init(_ bytes: [UInt8], from start: Int = 0) {
+    /// Reads `bytes[start..<end]` (to the end by default).
+    init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
         self.bytes = bytes
         at = start
+        self.end = min(end ?? bytes.count, bytes.count)
     }
 
-    var isAtEnd: Bool { at == bytes.count }
+    var isAtEnd: Bool { at == end }
+    var position: Int { at }
 
     mutating func byte() throws -> UInt8 {
-        guard at < bytes.count else { throw CacheCorrupt() }
+        guard at < end else { throw CacheCorrupt() }
         defer { at += 1 }
         return bytes[at]
     }
@@ -93,7 +97,7 @@ struct CacheReader {
     }
 
     mutating func double() throws -> Double {
-        guard bytes.count - at >= 8 else { throw CacheCorrupt() }
+        guard end - at >= 8 else { throw CacheCorrupt() }
         var bits: UInt64 = 0
         for i in (0..<8).reversed() { bits = bits << 8 | UInt64(bytes[at + i]) }
         at += 8
@@ -101,7 +105,7 @@ struct CacheReader {
     }
 
     mutating func string() throws -> String {
-        let n = try count(below: bytes.count - at + 1)
+        let n = try count(below: end - at + 1)
         defer { at += n }
         return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
     }

@@ -23,6 +23,7 @@ final class CacheSession {
     private var printedTotal = 0
     private var reads: [ReadLog.Read] = []
     private var budgetAtStart = 0
+    private var instructionsAtStart = 0
 
     enum Reuse {
         case hit
@@ -83,7 +84,7 @@ final class CacheSession {
     func reuse(_ id: DeclarationID, in run: Run) -> Reuse {
         // Without a base key (its quota base not finished), evaluating asks for the base.
         guard let base = baseKey(id, in: run) else { return .miss }
-        for variant in manifest(base) {
+        for variant in Self.manifest(base, in: cache) {
             var current: [(token: String, key: String)] = []
             var valid = true
             for (token, recorded) in variant {
@@ -96,11 +97,13 @@ final class CacheSession {
             guard valid else { continue }
             let full = entryKey(base, current)
             guard let bytes = cache.read(full, suffix: ".entry"),
-                  let entry = try? CachedDeclaration.decode(bytes, start: 0, declaration: id, rules: run.rules, data: run.data)
+                  let entry = try? CachedDeclaration.decode(bytes, declaration: id, rules: run.rules, data: run.data)
             else { continue }
             // The result memory it took is charged as evaluating would; past
             // the limit, evaluating finds the subject at which it stops.
+            // The same for the run's instruction budget.
             if let limit = run.store.budget.limit, run.store.budget.used + entry.resultBytes > limit { return .miss }
+            if let account = run.workers.first?.state.runAccount, !account.take(instructions: entry.instructions) { return .miss }
             _ = run.store.budget.charge(entry.resultBytes)
             run.results[id] = entry.result
             run.store.publish(id, entry.state)
@@ -178,6 +181,12 @@ final class CacheSession {
         printedTotal = 0
         reads = []
         budgetAtStart = run.store.budget.used
+        instructionsAtStart = Self.instructions(run)
+    }
+
+    /// Instructions the run's workers executed so far.
+    private static func instructions(_ run: Run) -> Int {
+        run.workers.reduce(0) { $0 + $1.state.instructionsExecuted }
     }
 
     /// What one chunk printed (before the run's cap) and read.
@@ -194,19 +203,30 @@ final class CacheSession {
         let full = entryKey(base, current)
         keys[id] = full
         cache.note(name(id, in: run), reused: false)
-        let payload = CachedDeclaration.encode(result, printed: printed, printedTotal: printedTotal,
-                                               resultBytes: run.store.budget.used - budgetAtStart,
-                                               view: run.data.view(run.rules.declaration(id).subject))
-        cache.write(full, suffix: ".entry", payload)
-        var variants = manifest(base).filter { $0.map(\.token) != current.map(\.token) || $0.map(\.key) != current.map(\.key) }
-        variants.insert(current.map { ($0.token, $0.key) }, at: 0)
-        cache.write(base, suffix: ".manifest", encodeManifest(Array(variants.prefix(8))))
-        cache.evict()
+        let printed = self.printed, printedTotal = self.printedTotal, cache = self.cache
+        let resultBytes = run.store.budget.used - budgetAtStart, instructions = Self.instructions(run) - instructionsAtStart
+        let view = run.data.view(run.rules.declaration(id).subject)
+        // Written while the run goes on (on a core the workers leave idle
+        // while the next results are reused); `deinit` waits for the writes.
+        writes.async(group: pending) {
+            let payload = CachedDeclaration.encode(result, printed: printed, printedTotal: printedTotal,
+                                                   resultBytes: resultBytes, instructions: instructions, view: view)
+            cache.write(full, suffix: ".entry", payload)
+            var variants = Self.manifest(base, in: cache).filter { $0.map(\.token) != current.map(\.token) || $0.map(\.key) != current.map(\.key) }
+            variants.insert(current, at: 0)
+            cache.write(base, suffix: ".manifest", Self.encodeManifest(Array(variants.prefix(8))))
+            cache.evict()
+        }
     }
+
+    private let writes = DispatchQueue(label: "commend.cache.writes")
+    private let pending = DispatchGroup()
+
+    deinit { pending.wait() }
 
     // MARK: Manifests
 
-    private func manifest(_ base: String) -> [[(token: String, key: String)]] {
+    private static func manifest(_ base: String, in cache: ResultCache) -> [[(token: String, key: String)]] {
         guard let bytes = cache.read(base, suffix: ".manifest") else { return [] }
         var r = CacheReader(bytes)
         guard let count = try? r.count(below: 64) else { return [] }
@@ -223,7 +243,7 @@ final class CacheSession {
         return variants
     }
 
-    private func encodeManifest(_ variants: [[(token: String, key: String)]]) -> [UInt8] {
+    private static func encodeManifest(_ variants: [[(token: String, key: String)]]) -> [UInt8] {
         var w = CacheWriter()
         w.count(variants.count)
         for variant in variants {

@@ -8,8 +8,11 @@ struct CachedDeclaration {
     /// Printed messages, at most `Diagnostic.cap`, and how many there were.
     var printed: [Diagnostic]
     var printedTotal: Int
-    /// What the declaration charged to the run's result memory.
+    /// What the declaration charged to the run's result memory, and the
+    /// Lua instructions its evaluation took (a reuse charges both, so that
+    /// the run's limits are reached where they would be without the cache).
     var resultBytes: Int
+    var instructions: Int
 }
 
 /// The strings of an entry, each written once and referred to by number
@@ -29,50 +32,59 @@ private struct StringTable {
 }
 
 extension CachedDeclaration {
-    /// The entry's bytes; `rows` gives each outcome's subject row.
+    /// Outcomes per chunk of an entry: chunks are read in parallel.
+    static let chunk = 32_768
+
+    /// The entry's bytes; each outcome's subject is written as its row of `view`.
     static func encode(_ result: Run.EvaluatedDeclaration, printed: [Diagnostic], printedTotal: Int,
-                       resultBytes: Int, view: KindView) -> [UInt8] {
+                       resultBytes: Int, instructions: Int, view: KindView) -> [UInt8] {
         var table = StringTable()
-        var body = CacheWriter()
+        var chunks: [[UInt8]] = []
         switch result {
         case .award(let award):
-            body.count(award.results.count)
             let criteria = award.award.criteria.count
-            for outcome in award.results {
-                body.count(view.row(of: outcome.subject) ?? 0)
-                body.byte((outcome.eligible ? 1 : 0) | (outcome.awarded ? 2 : 0) | (outcome.quota == nil ? 0 : 4))
-                for c in 0..<criteria {
-                    body.count(table.reference(outcome.detail(c)) << 1 | (outcome.passed(c) ? 1 : 0))
+            for start in stride(from: 0, to: award.results.count, by: chunk) {
+                var body = CacheWriter()
+                for outcome in award.results[start..<min(start + chunk, award.results.count)] {
+                    body.count(view.row(of: outcome.subject) ?? 0)
+                    body.byte((outcome.eligible ? 1 : 0) | (outcome.awarded ? 2 : 0) | (outcome.quota == nil ? 0 : 4))
+                    for c in 0..<criteria {
+                        body.count(table.reference(outcome.detail(c)) << 1 | (outcome.passed(c) ? 1 : 0))
+                    }
+                    if let quota = outcome.quota {
+                        body.count(table.reference(quota.group))
+                        body.int(quota.place)
+                        body.int(quota.eligible)
+                        body.int(quota.base)
+                        body.optionalInt(quota.limit)
+                        body.optionalDouble(quota.order)
+                    }
                 }
-                if let quota = outcome.quota {
-                    body.count(table.reference(quota.group))
-                    body.int(quota.place)
-                    body.int(quota.eligible)
-                    body.int(quota.base)
-                    body.optionalInt(quota.limit)
-                    body.optionalDouble(quota.order)
-                }
+                chunks.append(body.bytes)
             }
         case .scoring(let scoring):
-            body.count(scoring.results.count)
-            for outcome in scoring.results {
-                body.count(view.row(of: outcome.subject) ?? 0)
-                body.count(table.reference(outcome.group))
-                body.double(outcome.total)
-                body.int(outcome.rank)
-                body.int(outcome.groupSize)
-                body.count(table.reference(outcome.grade))
-                for item in outcome.items {
-                    body.double(item.points)
-                    body.double(item.raw)
-                    body.count(table.reference(item.detail))
+            for start in stride(from: 0, to: scoring.results.count, by: chunk) {
+                var body = CacheWriter()
+                for outcome in scoring.results[start..<min(start + chunk, scoring.results.count)] {
+                    body.count(view.row(of: outcome.subject) ?? 0)
+                    body.count(table.reference(outcome.group))
+                    body.double(outcome.total)
+                    body.int(outcome.rank)
+                    body.int(outcome.groupSize)
+                    body.count(table.reference(outcome.grade))
+                    for item in outcome.items {
+                        body.double(item.points)
+                        body.double(item.raw)
+                        body.count(table.reference(item.detail))
+                    }
+                    body.double(outcome.bonus)
+                    body.optionalDouble(outcome.bonusRaw)
+                    body.count(table.reference(outcome.bonusDetail))
+                    body.double(outcome.penalty)
+                    body.optionalDouble(outcome.penaltyRaw)
+                    body.count(table.reference(outcome.penaltyDetail))
                 }
-                body.double(outcome.bonus)
-                body.optionalDouble(outcome.bonusRaw)
-                body.count(table.reference(outcome.bonusDetail))
-                body.double(outcome.penalty)
-                body.optionalDouble(outcome.penaltyRaw)
-                body.count(table.reference(outcome.penaltyDetail))
+                chunks.append(body.bytes)
             }
         }
         var out = CacheWriter()
@@ -86,15 +98,19 @@ extension CachedDeclaration {
             out.optionalInt(d.line)
         }
         out.count(resultBytes)
+        out.count(instructions)
         out.count(table.strings.count)
         for s in table.strings { out.string(s) }
-        out.raw(body.bytes)
+        out.count(result.count)
+        out.count(chunks.count)
+        for c in chunks { out.count(c.count) }
+        for c in chunks { out.raw(c) }
         return out.bytes
     }
 
     /// Reads an entry of `id` written by `encode`, for the same rules and data.
-    static func decode(_ bytes: [UInt8], start: Int, declaration id: DeclarationID, rules: RuleSet, data: PhaseData) throws -> CachedDeclaration {
-        var r = CacheReader(bytes, from: start)
+    static func decode(_ bytes: [UInt8], declaration id: DeclarationID, rules: RuleSet, data: PhaseData) throws -> CachedDeclaration {
+        var r = CacheReader(bytes)
         let isAward = try r.byte() == 0
         guard isAward == (id.kind == .award) else { throw CacheCorrupt() }
         let printedTotal = try r.count()
@@ -104,98 +120,155 @@ extension CachedDeclaration {
             printedRaw.append((try r.string(), try r.string(), try r.count(), try r.optionalInt()))
         }
         let resultBytes = try r.count(below: Int.max)
-        let stringCount = try r.count()
+        let instructions = try r.count(below: Int.max)
+        let stringCount = try r.count(below: bytes.count + 1)
         var strings: [String] = []
         strings.reserveCapacity(stringCount)
         for _ in 0..<stringCount { strings.append(try r.string()) }
-        func string(_ reference: Int) throws -> String? {
-            guard reference > 0 else { return nil }
-            guard reference <= strings.count else { throw CacheCorrupt() }
-            return strings[reference - 1]
-        }
-        let printed = try printedRaw.map { Diagnostic(level: $0.0, message: $0.1, file: try string($0.2), line: $0.3) }
+        let table = Strings(strings: strings)
+        let printed = try printedRaw.map { Diagnostic(level: $0.0, message: $0.1, file: try table[$0.2], line: $0.3) }
         let view = data.view(rules.declaration(id).subject)
-        let result: Run.EvaluatedDeclaration
-        let state: ResultStore.State
+        let count = try r.count(below: view.count + 1)
+        let chunkCount = try r.count(below: count / chunk + 2)
+        guard chunkCount == (count + chunk - 1) / chunk else { throw CacheCorrupt() }
+        var lengths: [Int] = []
+        for _ in 0..<chunkCount { lengths.append(try r.count(below: bytes.count + 1)) }
+        var starts: [Int] = []
+        var at = r.position
+        for length in lengths { starts.append(at); at += length }
+        guard at == bytes.count else { throw CacheCorrupt() }
+        let parts = (0..<chunkCount).map { c in
+            (start: starts[c], end: starts[c] + lengths[c], outcomes: min(chunk, count - c * chunk))
+        }
         if isAward {
-            (result, state) = try decodeAward(&r, award: rules.awards[id.index], view: view, string: string)
-        } else {
-            (result, state) = try decodeScoring(&r, scoring: rules.scorings[id.index], view: view, string: string)
-        }
-        guard r.isAtEnd else { throw CacheCorrupt() }
-        return CachedDeclaration(result: result, state: state, printed: printed, printedTotal: printedTotal, resultBytes: resultBytes)
-    }
-
-    private static func decodeAward(_ r: inout CacheReader, award: Award, view: KindView,
-                                    string: (Int) throws -> String?) throws -> (Run.EvaluatedDeclaration, ResultStore.State) {
-        let count = try r.count(below: view.count + 1)
-        let criteria = award.criteria.count
-        var state = ResultStore.AwardState(eligible: Array(repeating: nil, count: view.count),
-                                           awarded: Array(repeating: false, count: view.count))
-        var rows: [Int] = [], flags: [UInt8] = [], quotas: [QuotaPlace?] = []
-        var passed: [Bool] = [], details: [String?] = []
-        rows.reserveCapacity(count); flags.reserveCapacity(count); quotas.reserveCapacity(count)
-        passed.reserveCapacity(count * criteria); details.reserveCapacity(count * criteria)
-        for _ in 0..<count {
-            let row = try r.count(below: view.count)
-            let flag = try r.byte()
-            for _ in 0..<criteria {
-                let value = try r.count()
-                passed.append(value & 1 == 1)
-                details.append(try string(value >> 1))
+            let award = rules.awards[id.index]
+            let decoded = try Parallel.map(parts: chunkCount) { c, _ in
+                try decodeAwardChunk(bytes, parts[c], award: award, view: view, strings: table)
             }
-            var quota: QuotaPlace?
-            if flag & 4 != 0 {
-                quota = QuotaPlace(group: try string(try r.count()), place: try r.int(), eligible: try r.int(),
-                                   base: try r.int(), limit: try r.optionalInt(), order: try r.optionalDouble())
+            var state = ResultStore.AwardState(eligible: Array(repeating: nil, count: view.count),
+                                               awarded: Array(repeating: false, count: view.count))
+            var outcomes: [AwardOutcome] = []
+            outcomes.reserveCapacity(count)
+            for part in decoded {
+                for outcome in part.outcomes { outcomes.append(outcome) }
+                for (row, flag) in zip(part.rows, part.flags) {
+                    state.eligible[row] = flag & 1 != 0
+                    state.awarded[row] = flag & 2 != 0
+                }
             }
-            state.eligible[row] = flag & 1 != 0
-            state.awarded[row] = flag & 2 != 0
-            rows.append(row); flags.append(flag); quotas.append(quota)
+            return CachedDeclaration(result: .award(AwardResult(award: award, results: outcomes)), state: .award(state),
+                                     printed: printed, printedTotal: printedTotal, resultBytes: resultBytes,
+                                     instructions: instructions)
         }
-        let block = CriterionResults(criteria: criteria, passed: passed, details: details)
-        let definitions = award.criteria
-        let (rowsDone, flagsDone, quotasDone) = (rows, flags, quotas)
-        let outcomes = Parallel.array(count: count, threshold: 16_384) { i in
-            AwardOutcome(subject: view.id(rowsDone[i]), name: view.name(rowsDone[i]), eligible: flagsDone[i] & 1 != 0,
-                         awarded: flagsDone[i] & 2 != 0, definitions: definitions, block: block, index: Int32(i),
-                         quota: quotasDone[i])
+        let scoring = rules.scorings[id.index]
+        let decoded = try Parallel.map(parts: chunkCount) { c, _ in
+            try decodeScoringChunk(bytes, parts[c], scoring: scoring, view: view, strings: table)
         }
-        return (.award(AwardResult(award: award, results: outcomes)), .award(state))
-    }
-
-    private static func decodeScoring(_ r: inout CacheReader, scoring: Scoring, view: KindView,
-                                      string: (Int) throws -> String?) throws -> (Run.EvaluatedDeclaration, ResultStore.State) {
-        let count = try r.count(below: view.count + 1)
         var state = ResultStore.ScoringState(total: Array(repeating: nil, count: view.count),
                                              rank: Array(repeating: nil, count: view.count),
                                              grade: Array(repeating: nil, count: view.count))
         var outcomes: [ScoreOutcome] = []
         outcomes.reserveCapacity(count)
+        for part in decoded {
+            for (row, outcome) in zip(part.rows, part.outcomes) {
+                state.total[row] = outcome.total
+                state.rank[row] = outcome.rank
+                state.grade[row] = outcome.grade
+                outcomes.append(outcome)
+            }
+        }
+        return CachedDeclaration(result: .scoring(ScoringResult(scoring: scoring, results: outcomes)), state: .scoring(state),
+                                 printed: printed, printedTotal: printedTotal, resultBytes: resultBytes,
+                                 instructions: instructions)
+    }
+
+    /// The strings of an entry, by reference (0: nil).
+    struct Strings: Sendable {
+        let strings: [String]
+        subscript(reference: Int) -> String? {
+            get throws {
+                guard reference > 0 else { return nil }
+                guard reference <= strings.count else { throw CacheCorrupt() }
+                return strings[reference - 1]
+            }
+        }
+    }
+
+    private static func decodeAwardChunk(_ bytes: [UInt8], _ part: (start: Int, end: Int, outcomes: Int), award: Award,
+                                         view: KindView, strings: Strings)
+        throws -> (outcomes: [AwardOutcome], rows: [Int], flags: [UInt8]) {
+        var r = CacheReader(bytes, from: part.start, to: part.end)
+        let count = part.outcomes, criteria = award.criteria.count
+        var rows: [Int] = [], flags: [UInt8] = [], quotas: [QuotaPlace?] = []
+        var passed: [Bool] = [], details: [String?] = []
+        rows.reserveCapacity(count); flags.reserveCapacity(count); quotas.reserveCapacity(count)
+        passed.reserveCapacity(count * criteria); details.reserveCapacity(count * criteria)
         for _ in 0..<count {
+            rows.append(try r.count(below: view.count))
+            let flag = try r.byte()
+            flags.append(flag)
+            for _ in 0..<criteria {
+                let value = try r.count()
+                passed.append(value & 1 == 1)
+                details.append(try strings[value >> 1])
+            }
+            var quota: QuotaPlace?
+            if flag & 4 != 0 {
+                quota = QuotaPlace(group: try strings[try r.count()], place: try r.int(), eligible: try r.int(),
+                                   base: try r.int(), limit: try r.optionalInt(), order: try r.optionalDouble())
+            }
+            quotas.append(quota)
+        }
+        guard r.isAtEnd else { throw CacheCorrupt() }
+        let block = CriterionResults(criteria: criteria, passed: passed, details: details)
+        var outcomes: [AwardOutcome] = []
+        outcomes.reserveCapacity(count)
+        for i in 0..<count {
+            outcomes.append(AwardOutcome(subject: view.id(rows[i]), name: view.name(rows[i]), eligible: flags[i] & 1 != 0,
+                                         awarded: flags[i] & 2 != 0, definitions: award.criteria, block: block,
+                                         index: Int32(i), quota: quotas[i]))
+        }
+        return (outcomes, rows, flags)
+    }
+
+    private static func decodeScoringChunk(_ bytes: [UInt8], _ part: (start: Int, end: Int, outcomes: Int), scoring: Scoring,
+                                           view: KindView, strings: Strings) throws -> (outcomes: [ScoreOutcome], rows: [Int]) {
+        var r = CacheReader(bytes, from: part.start, to: part.end)
+        var outcomes: [ScoreOutcome] = [], rows: [Int] = []
+        outcomes.reserveCapacity(part.outcomes)
+        rows.reserveCapacity(part.outcomes)
+        for _ in 0..<part.outcomes {
             let row = try r.count(below: view.count)
-            let group = try string(try r.count())
+            let group = try strings[try r.count()]
             let total = try r.double(), rank = try r.int(), groupSize = try r.int()
-            let grade = try string(try r.count())
+            let grade = try strings[try r.count()]
             var items: [ItemOutcome] = []
+            items.reserveCapacity(scoring.items.count)
             for item in scoring.items {
                 items.append(ItemOutcome(id: item.id, text: item.text, points: try r.double(), raw: try r.double(),
-                                         max: item.max, detail: try string(try r.count())))
+                                         max: item.max, detail: try strings[try r.count()]))
             }
-            let bonus = try r.double(), bonusRaw = try r.optionalDouble(), bonusDetail = try string(try r.count())
-            let penalty = try r.double(), penaltyRaw = try r.optionalDouble(), penaltyDetail = try string(try r.count())
-            state.total[row] = total
-            state.rank[row] = rank
-            state.grade[row] = grade
+            let bonus = try r.double(), bonusRaw = try r.optionalDouble(), bonusDetail = try strings[try r.count()]
+            let penalty = try r.double(), penaltyRaw = try r.optionalDouble(), penaltyDetail = try strings[try r.count()]
+            rows.append(row)
             outcomes.append(ScoreOutcome(subject: view.id(row), name: view.name(row), group: group, total: total, rank: rank,
                                          groupSize: groupSize, grade: grade, items: items, bonus: bonus, bonusRaw: bonusRaw,
                                          bonusDetail: bonusDetail, penalty: penalty, penaltyRaw: penaltyRaw,
                                          penaltyDetail: penaltyDetail))
         }
-        return (.scoring(ScoringResult(scoring: scoring, results: outcomes)), .scoring(state))
+        guard r.isAtEnd else { throw CacheCorrupt() }
+        return (outcomes, rows)
     }
 }
 
 extension Run.EvaluatedDeclaration {
     var isAward: Bool { if case .award = self { true } else { false } }
+
+    /// The number of outcomes.
+    var count: Int {
+        switch self {
+        case .award(let a): a.results.count
+        case .scoring(let s): s.results.count
+        }
+    }
 }

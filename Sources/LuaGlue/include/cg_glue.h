@@ -35,6 +35,9 @@ long long cg_account_used(const cg_account *account);
 /* Charges the state's instructions and its memory above what it uses now to
  * `account` from now on, instead of its own budget and cap. */
 void cg_account_attach(lua_State *L, cg_account *account);
+/* Charges `instructions` run elsewhere (a result reused from a cache) when
+ * that many are left: 1; else charges nothing: 0. */
+int cg_account_take(cg_account *account, long long instructions);
 
 /* Per-state accounting, owned by the Swift LuaState. */
 typedef struct cg_runtime {
