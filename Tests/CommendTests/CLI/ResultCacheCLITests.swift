@@ -191,6 +191,31 @@ struct ResultCacheCLITests {
         #expect(try setup.evaluate().evaluated == [])
     }
 
+    @Test func aRunStopsAtTheInstructionLimitWhereItWouldWithoutTheCache() throws {
+        // Each award spins about 20 000 instructions per member (measured): 205 000 run out in "c", at M3.
+        let spin = "local n = 0 for i = 1, 10000 do n = n + i end return n > 0"
+        let setup = try Setup()
+        let awards = ["a", "b", "c"].map {
+            "award \"\($0)\" { name = \"\($0)\", subject = \"member\", criteria = { { id = \"x\", text = \"X\", check = function(m) \(spin) end } } }\n"
+        }
+        try TemporaryFolder.write(awards.joined(), to: setup.rules.appendingPathComponent("awards.lua"))
+        try FileManager.default.removeItem(at: setup.rules.appendingPathComponent("scoring.lua"))
+        func run(_ cache: [String]) throws -> CommendProcess.Outcome {
+            try CommendProcess.run(["evaluate", "--rules", setup.rules.path, "--data", setup.data.path, "--phase", "dot1",
+                                    "--jobs", "1", "--max-instructions", "205000"] + cache)
+        }
+        let plain = try run(["--no-cache"])
+        #expect(plain.status == 1)
+        #expect(plain.err.contains("award \"c\", criterion \"x\", subject M3: instruction limit exceeded"), "\(plain.err)")
+        for _ in 0..<2 {
+            let cached = try run(["--cache", setup.cache.path])
+            #expect(cached.status == plain.status)
+            #expect(cached.err == plain.err)
+        }
+        // "a" and "b" were kept and reused, charged as evaluated: "c" still stops at the same subject.
+        #expect(setup.entries.count == 2)
+    }
+
     @Test func noCacheNeitherReadsNorWrites() throws {
         let setup = try Setup()
         let run = try setup.evaluate(cache: false)
