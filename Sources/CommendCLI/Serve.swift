@@ -20,6 +20,9 @@ struct Serve: ParsableCommand {
 
             Recorded runs are read from and written to --db (as commend runs does); its
             history of earlier years joins every evaluation, as for commend evaluate.
+            Evaluations of the served data directory use the result cache (see evaluate
+            --help; --no-cache turns it off): a request after a rule edit evaluates only
+            what the edit changed. A request's own "data" is evaluated without it.
             Writes (POST /v1/runs, finalize) need --token-file; without it they are refused.
             Prints "listening on http://HOST:PORT" once ready (--port 0 picks a free port).
             """)
@@ -51,6 +54,7 @@ struct Serve: ParsableCommand {
     var concurrent = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var limits: LimitOptions
+    @OptionGroup var caching: CacheOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -60,9 +64,11 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        var evaluation = limits.evaluation
+        evaluation.cache = caching.resultCache(rules: rules)
         var configuration = ServerConfiguration(
             rules: URL(fileURLWithPath: rules), rulesDisplayName: rules,
-            data: data.map { URL(fileURLWithPath: $0) }, evaluation: limits.evaluation)
+            data: data.map { URL(fileURLWithPath: $0) }, evaluation: evaluation)
         configuration.database = store.path
         configuration.host = host
         configuration.port = port

@@ -11,7 +11,7 @@ final class ServedEngine: @unchecked Sendable {
     let rules: LiveRules
     let runs: RecordedRuns
     private let lock = NSLock()
-    private var served: (shape: DataShape, dataset: Dataset)?
+    private var served: (shape: DataShape, dataset: Dataset, digest: String?)?
 
     private struct DataShape: Equatable {
         var fields: FieldSchema
@@ -29,17 +29,25 @@ final class ServedEngine: @unchecked Sendable {
 
     /// The served data directory, loaded again only when the plan's fields or phases changed.
     private func servedData(for rules: RuleSet) throws -> Dataset {
+        try servedDataAndDigest(for: rules).dataset
+    }
+
+    /// The served data and the digest of its files when the result cache is
+    /// on (nil when they changed while loading: no cache for them).
+    private func servedDataAndDigest(for rules: RuleSet) throws -> (dataset: Dataset, digest: String?) {
         guard let directory = configuration.data else {
             throw APIError(.badRequest, "this server has no data directory (--data): send the data in the request's \"data\"")
         }
         let shape = DataShape(fields: rules.plan.fields, phases: rules.plan.phases.map(\.id))
         lock.lock()
         defer { lock.unlock() }
-        if let served, served.shape == shape { return served.dataset }
+        if let served, served.shape == shape { return (served.dataset, served.digest) }
         served = nil
+        let before = configuration.evaluation.cache == nil ? nil : try? DataFilesDigest.of(directory)
         let dataset = try DatasetLoader.load(directory: directory, schema: shape.fields, phases: shape.phases)
-        served = (shape, dataset)
-        return dataset
+        let digest = before.flatMap { before in (try? DataFilesDigest.of(directory)) == before ? before : nil }
+        served = (shape, dataset, digest)
+        return (dataset, digest)
     }
 
     private func dataset(_ document: DataDocument?, for rules: RuleSet) throws -> Dataset {
@@ -54,9 +62,12 @@ final class ServedEngine: @unchecked Sendable {
             let ids = rules.plan.phases.map(\.id)
             throw APIError(.badRequest, "unknown phase \"\(phase)\"; the plan's phases are \(ids.joined(separator: ", "))")
         }
+        // The result cache serves the data directory only (a request's own data has no digest).
+        let files = data == nil ? try servedDataAndDigest(for: rules).digest : nil
         let dataset = try runs.addingHistory(to: dataset(data, for: rules), plan: rules.plan)
         var options = configuration.evaluation
         options.runtimes = pool
+        options.dataDigest = files.map { ResultCache.dataDigest(files: $0, history: dataset.history) }
         let result = try Evaluator.evaluate(rules: rules, data: dataset, phase: phase, options: options)
         return (rules, dataset, result)
     }
@@ -120,8 +131,10 @@ final class ServedEngine: @unchecked Sendable {
                        "max_call_instructions": limits.instructionsPerCall.map(String.init) ?? "none",
                        "timeout_seconds": limits.seconds.map { String($0) } ?? "none"]
         let recorder = try RunRecorder(dataDigest: DataDigest.of(directory), options: options)
-        try Evaluator.evaluate(rules: rules, data: dataset, phase: request.phase, options: configuration.evaluation,
-                               into: recorder)
+        var evaluation = configuration.evaluation
+        evaluation.dataDigest = try servedDataAndDigest(for: rules).digest
+            .map { ResultCache.dataDigest(files: $0, history: dataset.history) }
+        try Evaluator.evaluate(rules: rules, data: dataset, phase: request.phase, options: evaluation, into: recorder)
         let store = try runs.store(create: true)!
         return RunSummary(try runs.run(try store.record(recorder), in: store))
     }

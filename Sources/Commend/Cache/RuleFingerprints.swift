@@ -14,7 +14,10 @@ import LuaKit
 /// a file is captured and so part of every function that uses it; a module
 /// required while evaluating is recorded as a dependency of the
 /// declaration (`module(_:)` gives its digest).
-final class RuleFingerprints {
+// @unchecked Sendable: its Lua state is used under `lock` only (a server's
+// evaluations share the fingerprints of the rules they serve).
+final class RuleFingerprints: @unchecked Sendable {
+    private let lock = NSLock()
     private let runtime: RuleRuntime
     private let form: LuaCanonicalForm
     private var declarations: [DeclarationID: String] = [:]
@@ -31,6 +34,8 @@ final class RuleFingerprints {
 
     /// `sha256:<hex>` of the declaration's fields and functions.
     func declaration(_ id: DeclarationID) throws -> String {
+        lock.lock()
+        defer { lock.unlock() }
         if let known = declarations[id] { return known }
         let fields: String
         let functions: [LuaFunction?]
@@ -54,6 +59,8 @@ final class RuleFingerprints {
 
     /// `sha256:<hex>` of what `require name` gives, or nil when it fails.
     func module(_ name: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
         if let known = modules[name] { return known }
         guard case .function(let require) = runtime.sandbox.base["require"],
               let value = try? require.call(name).first,
