@@ -147,14 +147,19 @@ extension CachedDeclaration {
             }
             var state = ResultStore.AwardState(eligible: Array(repeating: nil, count: view.count),
                                                awarded: Array(repeating: false, count: view.count))
-            var outcomes: [AwardOutcome] = []
-            outcomes.reserveCapacity(count)
             for part in decoded {
-                for outcome in part.outcomes { outcomes.append(outcome) }
                 for (row, flag) in zip(part.rows, part.flags) {
                     state.eligible[row] = flag & 1 != 0
                     state.awarded[row] = flag & 2 != 0
                 }
+            }
+            // Made in place, as the evaluation makes them (`Finishing.award`).
+            let definitions = award.criteria
+            let outcomes = Parallel.array(count: count, threshold: 16_384) { i in
+                let part = decoded[i / chunk], j = i % chunk
+                return AwardOutcome(subject: view.id(part.rows[j]), name: view.name(part.rows[j]),
+                                    eligible: part.flags[j] & 1 != 0, awarded: part.flags[j] & 2 != 0,
+                                    definitions: definitions, block: part.block, index: Int32(j), quota: part.quotas[j])
             }
             return CachedDeclaration(result: .award(AwardResult(award: award, results: outcomes)), state: .award(state),
                                      printed: printed, printedTotal: printedTotal, resultBytes: resultBytes,
@@ -194,9 +199,16 @@ extension CachedDeclaration {
         }
     }
 
+    /// One chunk of an award's outcomes: subject rows, flags, quota places and criteria.
+    struct AwardChunk: Sendable {
+        var rows: [Int] = []
+        var flags: [UInt8] = []
+        var quotas: [QuotaPlace?] = []
+        var block: CriterionResults
+    }
+
     private static func decodeAwardChunk(_ bytes: [UInt8], _ part: (start: Int, end: Int, outcomes: Int), award: Award,
-                                         view: KindView, strings: Strings)
-        throws -> (outcomes: [AwardOutcome], rows: [Int], flags: [UInt8]) {
+                                         view: KindView, strings: Strings) throws -> AwardChunk {
         var r = CacheReader(bytes, from: part.start, to: part.end)
         let count = part.outcomes, criteria = award.criteria.count
         var rows: [Int] = [], flags: [UInt8] = [], quotas: [QuotaPlace?] = []
@@ -220,15 +232,8 @@ extension CachedDeclaration {
             quotas.append(quota)
         }
         guard r.isAtEnd else { throw CacheCorrupt() }
-        let block = CriterionResults(criteria: criteria, passed: passed, details: details)
-        var outcomes: [AwardOutcome] = []
-        outcomes.reserveCapacity(count)
-        for i in 0..<count {
-            outcomes.append(AwardOutcome(subject: view.id(rows[i]), name: view.name(rows[i]), eligible: flags[i] & 1 != 0,
-                                         awarded: flags[i] & 2 != 0, definitions: award.criteria, block: block,
-                                         index: Int32(i), quota: quotas[i]))
-        }
-        return (outcomes, rows, flags)
+        return AwardChunk(rows: rows, flags: flags, quotas: quotas,
+                          block: CriterionResults(criteria: criteria, passed: passed, details: details))
     }
 
     private static func decodeScoringChunk(_ bytes: [UInt8], _ part: (start: Int, end: Int, outcomes: Int), scoring: Scoring,
