@@ -225,6 +225,11 @@ lua_State *cg_newstate(cg_runtime *rt) {
     if (L == NULL) return NULL;
     rt->L = L;
     lua_atpanic(L, cg_panic);
+    /* Generational collection: evaluation makes millions of short-lived
+     * tables and strings (subjects, details) over a heap of rules that
+     * lives as long as the state; the incremental collector would walk
+     * that whole heap again and again. */
+    lua_gc(L, LUA_GCGEN, 0, 0);
     lua_sethook(L, cg_hook, LUA_MASKCOUNT, rt->hook_count > 0 ? rt->hook_count : 1000);
     return L;
 }

@@ -226,7 +226,7 @@ final class Run {
                 let groups = QuotaGroup(within: award.quota?.within, view: view, units: data.units)
                 let (result, state) = Finishing.award(award, rows: rows, view: view, groups: groups, baseCounts: baseCounts)
                 results[id] = .award(result)
-                store.publish(id, .award(state))
+                store.publish(id, .award(state), index: view.rowIndex)
             case .scoring:
                 let scoring = rules.scorings[id.index]
                 let view = data.view(scoring.subject)
@@ -234,7 +234,7 @@ final class Run {
                 subjects += view.count
                 let (result, state) = try Finishing.scoring(scoring, rows: rows, view: view)
                 results[id] = .scoring(result)
-                store.publish(id, .scoring(state))
+                store.publish(id, .scoring(state), index: view.rowIndex)
             }
         } catch let need as DependencyNeeded {
             return need.id
@@ -257,6 +257,7 @@ final class Run {
         let parts = try Parallel.map(parts: chunks, threads: workers.count) { c, w in
             let worker = workers[w]
             try cancellation?.check()
+            worker.syncLookups()
             do {
                 let part = try body(worker, rows[rows.indices.part(c, of: chunks)])
                 let (kept, dropped) = worker.takeDiagnostics()

@@ -168,4 +168,47 @@ void cg_open_sandbox_library(lua_State *L);
  * errors still name it. */
 void cg_push_bounded_date(lua_State *L);
 
+/* Lookups answered in C: a function f(name, id) that reads the value of
+ * the row whose first field is `id` in the column published under `name`,
+ * without entering the host. The host publishes columns between runs of
+ * Lua code; a name it does not know, a column it has not published yet,
+ * or arguments that are not two strings go to the host's fallback.
+ * The id index: the rows of an encoded block (see cg_push_record) by the
+ * string in their first field. */
+typedef struct cg_row_index cg_row_index;
+/* Indexes `count` rows, row r at bytes + offsets[r]; a string that occurs
+ * again keeps its first row. NULL when memory runs out. */
+cg_row_index *cg_row_index_new(const unsigned char *bytes, const long *offsets, long count);
+void cg_row_index_free(cg_row_index *index);
+/* The row whose first field is the string s[0..<n], or -1. */
+long cg_row_index_find(const cg_row_index *index, const char *s, size_t n);
+
+enum {
+    CG_COLUMN_PENDING = 0,    /* not published yet: the fallback decides */
+    CG_COLUMN_ABSENT = 1,     /* published as nothing: every row reads the default */
+    CG_COLUMN_FLAGS = 2,      /* unsigned char per row: 0 false, 1 true, 2 the default */
+    CG_COLUMN_NUMBERS = 3,    /* double per row; NaN: nil */
+    CG_COLUMN_INTEGERS = 4,   /* long long per row; LLONG_MIN: nil */
+    CG_COLUMN_LABELS = 5      /* int per row, an index into `labels`; -1: nil */
+};
+typedef struct cg_column {
+    int type;
+    const void *values;
+    const cg_row_index *index;
+    const char *const *labels;
+    const size_t *label_lengths;
+} cg_column;
+/* The columns of one lookup function, and which of them were read. */
+typedef struct cg_lookup {
+    int count;
+    int default_false;        /* 1: a missing value reads false; 0: nil */
+    cg_column *columns;
+    unsigned char *read;      /* per column: set when a value was read */
+} cg_lookup;
+/* Pushes the lookup function. Upvalues: `lookup` (owned by the host, which
+ * keeps it alive as long as the function), the table at `names` (name ->
+ * 1-based column), the function at `fallback` (called with the arguments
+ * when C cannot answer; its first result is returned). */
+void cg_push_lookup(lua_State *L, cg_lookup *lookup, int names, int fallback);
+
 #endif
