@@ -1,0 +1,74 @@
+import Commend
+import Foundation
+
+/// A small evaluation for the tests of the readable formats: names and
+/// details that each format must escape (`<`, `&`, `"`, `|`, an ESC), a
+/// quota within units that cuts inside a tie, and a scoring that clamps.
+///
+/// Worked out by hand (phase dot1):
+/// - award gioi (quota: at most 1 per unit, ordered by initiatives):
+///   M1 (U1, 2) and M2 (U1, 3) eligible, M2 placed 1, M1 placed 2 and left out;
+///   M3 (U2, 0 initiatives, disciplined) fails both criteria;
+///   M4 (U2, 1) and M5 (U2, 1) tie at U2's cut-off, M4 wins by id.
+///   So 5 considered, 4 eligible, 2 awarded (M2, M4).
+/// - scoring cd (units, group cluster): U1 25 × 0.5 = 12.5 (Đạt),
+///   U2 25 × 0.9 = 22.5 clamped to 20 (Tốt); both in C1, U2 ranks 1.
+enum OutputFixture {
+    static let sources = [
+        "plan.lua": """
+            plan { id = "p", name = "Thi đua <Hè> & \\"Thu\\"", year = 2021,
+              phases = { { id = "dot1", name = "Đợt 1", from = "2021-01-01", to = "2021-06-30" } },
+              fields = {
+                members = { initiatives = "int", disciplined = "bool" },
+                units = { cluster = "string", fee_rate = "number" },
+              },
+            }
+            """,
+        "awards.lua": """
+            award "gioi" {
+              name = "Giỏi <&> \\"A|B\\"", subject = "member",
+              criteria = {
+                { id = "sk", text = "Có sáng kiến", check = function(m)
+                    return m.initiatives > 0, m.initiatives == 0 and "chưa có\\27[2J" or (m.initiatives .. " sáng kiến | <mới>") end },
+                { id = "kl", text = "Không bị kỷ luật", check = function(m) return not m.disciplined end },
+              },
+              quota = { max = 1, within = "unit", order = function(m) return m.initiatives end },
+            }
+            """,
+        "scores.lua": """
+            scoring "cd" {
+              name = "Chấm điểm", subject = "unit", group = "cluster",
+              items = { { id = "phi", text = "Đoàn phí", max = 20, points = function(u) return 25 * u.fee_rate end } },
+              grades = { { min = 15, label = "Tốt" }, { min = 0, label = "Đạt" } },
+            }
+            """,
+    ]
+
+    static func result() throws -> EvaluationResult {
+        let rules = try RuleSet(sources: sources)
+        var data = DatasetBuilder(rules: rules)
+        data.addUnit(["id": "U1", "name": "Tổ <1> & \"Một\"", "cluster": "C1", "fee_rate": 0.5])
+        data.addUnit(["id": "U2", "name": "Tổ|Hai", "cluster": "C1", "fee_rate": 0.9])
+        data.addMember(["id": "M1", "name": "An|Bình", "unit": "U1", "initiatives": 2, "disciplined": false])
+        data.addMember(["id": "M2", "name": "Chi <b>&\"c\"", "unit": "U1", "initiatives": 3, "disciplined": false])
+        data.addMember(["id": "M3", "name": "Dũng", "unit": "U2", "initiatives": 0, "disciplined": true])
+        data.addMember(["id": "M4", "name": "Em", "unit": "U2", "initiatives": 1, "disciplined": false])
+        data.addMember(["id": "M5", "name": "Giang", "unit": "U2", "initiatives": 1, "disciplined": false])
+        return try Evaluator.evaluate(rules: rules, data: data.build(), phase: "dot1")
+    }
+}
+
+/// What `write` puts into a file sink, collected in order once committed.
+func sinkBytes(_ write: (OutputSink) -> Void) throws -> [UInt8] {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("commend-output-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let sink = try OutputSink(file: file)
+    write(sink)
+    try sink.commit()
+    return Array(try Data(contentsOf: file))
+}
+
+/// The report (`--format table`, `md` or `html`) of `result` as text.
+func reportText(_ result: EvaluationResult, _ style: ReportFormat.Style, _ language: Language = .vi) throws -> String {
+    String(decoding: try sinkBytes { ReportFormat.write(result, style: style, language: language, to: $0) }, as: UTF8.self)
+}
