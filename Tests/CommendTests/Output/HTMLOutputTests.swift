@@ -15,9 +15,8 @@ struct HTMLOutputTests {
         #expect(text.contains("<body>\n<h1>Thi đua &lt;Hè&gt; &amp; &quot;Thu&quot; (p, năm 2021)</h1>\n"
                               + "<p>Đợt 1 [dot1]: từ 01/01/2021 đến 30/06/2021</p>\n"))
         #expect(text.contains("<h2>Giỏi &lt;&amp;&gt; &quot;A|B&quot; [gioi]</h2>\n"
-                              + "<p>xét 5 đoàn viên, đủ điều kiện 4, khen thưởng 2; chỉ tiêu: tối đa 1, tính trong mỗi đơn vị</p>\n"
-                              + "<p>bằng nhau tại ngưỡng chỉ tiêu trong nhóm U2: 2 người đủ điều kiện cùng giá trị xếp thứ tự 1 tranh suất cuối trong 1 suất; "
-                              + "phân định theo mã đối tượng tăng dần: được khen Em (M4); ngoài chỉ tiêu Giang (M5)</p>\n"))
+                              + "<p>\(OutputFixture.awardSummary)</p>\n"
+                              + "<p>\(OutputFixture.tie)</p>\n"))
         #expect(text.contains("""
             <table>
             <thead><tr><th>mã</th><th>tên</th><th>nhóm</th><th>thứ tự/chỉ tiêu</th></tr></thead>

@@ -20,9 +20,9 @@ struct MarkdownOutputTests {
 
             ## Giỏi &lt;&amp;&gt; &quot;A|B&quot; [gioi]
 
-            xét 5 đoàn viên, đủ điều kiện 4, khen thưởng 2; chỉ tiêu: tối đa 1, tính trong mỗi đơn vị
+            \(OutputFixture.awardSummary)
 
-            bằng nhau tại ngưỡng chỉ tiêu trong nhóm U2: 2 người đủ điều kiện cùng giá trị xếp thứ tự 1 tranh suất cuối trong 1 suất; phân định theo mã đối tượng tăng dần: được khen Em (M4); ngoài chỉ tiêu Giang (M5)
+            \(OutputFixture.tie)
 
             | mã | tên | nhóm | thứ tự/chỉ tiêu |
             | --- | --- | --- | ---: |

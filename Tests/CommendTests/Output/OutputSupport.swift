@@ -44,6 +44,15 @@ enum OutputFixture {
             """,
     ]
 
+    /// The award's counts and quota, as the readable formats say them in Vietnamese.
+    static let awardSummary = "xét 5 đoàn viên, đủ điều kiện 4, khen thưởng 2; chỉ tiêu: tối đa 1, tính trong mỗi đơn vị"
+    /// U2's cut-off tie, as the table, Markdown, HTML and explain say it in Vietnamese.
+    static let tie = "bằng nhau tại ngưỡng chỉ tiêu trong nhóm U2: 2 người đủ điều kiện cùng giá trị xếp thứ tự 1 "
+        + "tranh suất cuối trong 1 suất; phân định theo mã đối tượng tăng dần: được khen Em (M4); ngoài chỉ tiêu Giang (M5)"
+    /// The same tie in English.
+    static let tieEnglish = "tie at the quota cut-off in group U2: 2 eligible share order value 1 for the last of 1 places; "
+        + "broken by subject id (ascending): awarded Em (M4); left out Giang (M5)"
+
     static func result() throws -> EvaluationResult {
         let rules = try RuleSet(sources: sources)
         var data = DatasetBuilder(rules: rules)
