@@ -44,9 +44,9 @@ struct CSVOutputTests {
             "award,gioi,M2,\"Chi <b>&\"\"c\"\"\",true,true,,U1,1,,,",
             "award,gioi,M3,Dũng,false,false,sk;kl,,,,,",
             "award,gioi,M4,Em,true,true,,U2,1,,,",
-            "award,gioi,M5,Giang,true,false,,U2,2,,,",
-            "scoring,cd,U2,Tổ|Hai,,,,C1,,20,1,Tốt",
-            "scoring,cd,U1,\"Tổ <1> & \"\"Một\"\"\",,,,C1,,12.5,2,Đạt",
+            "award,gioi,M5<&>,Giang,true,false,,U2,2,,,",
+            "scoring,cd,U2,Tổ|Hai,,,,C&1,,20,1,Tốt",
+            "scoring,cd,U1,\"Tổ <1> & \"\"Một\"\"\",,,,C&1,,12.5,2,Đạt",
             "",
         ])
     }

@@ -44,8 +44,8 @@ struct ExplainOutputTests {
 
 
             """)
-        let tie = OutputFixture.tie
-        #expect(ExplainFormat.text(result, subject: "M5") == """
+        let tie = OutputFixture.tie()
+        #expect(ExplainFormat.text(result, subject: "M5<&>") == """
             Giỏi <&> "A|B" [gioi]: đủ điều kiện, ngoài chỉ tiêu
               ✔ sk: Có sáng kiến — 1 sáng kiến | <mới>
               ✔ kl: Không bị kỷ luật
@@ -56,23 +56,23 @@ struct ExplainOutputTests {
             """)
         // The winner of the tie is told the same tie.
         #expect(ExplainFormat.text(result, subject: "M4")?.contains("  \(tie)\n") == true)
-        let en = try #require(ExplainFormat.text(result, subject: "M5", language: .en))
+        let en = try #require(ExplainFormat.text(result, subject: "M5<&>", language: .en))
         #expect(en.contains("Giỏi <&> \"A|B\" [gioi]: eligible, not awarded\n"))
         #expect(en.contains("\n  quota: place 2 of 2 eligible in group U2, limit 1 (base 2), order value 1\n"))
-        #expect(en.contains("\n  \(OutputFixture.tieEnglish)\n"))
+        #expect(en.contains("\n  \(OutputFixture.tieEnglish())\n"))
     }
 
     @Test("a scored unit: total, rank in its group, grade, and each item's points")
     func scoring() throws {
         let result = try OutputFixture.result()
         #expect(ExplainFormat.text(result, subject: "U1") == """
-            Chấm điểm [cd]: tổng 12,5 điểm, hạng 2/2 trong cụm, khối C1, xếp loại Đạt
+            Chấm điểm [cd]: tổng 12,5 điểm, hạng 2/2 trong cụm, khối C&1, xếp loại Đạt
               phi: 12,5/20 điểm Đoàn phí
 
 
             """)
         #expect(ExplainFormat.text(result, subject: "U1", language: .en) == """
-            Chấm điểm [cd]: total 12.5, rank 2 of 2 in group C1, grade Đạt
+            Chấm điểm [cd]: total 12.5, rank 2 of 2 in group C&1, grade Đạt
               phi: 12.5 / 20 Đoàn phí
 
 

@@ -16,7 +16,7 @@ struct HTMLOutputTests {
                               + "<p>Đợt 1 [dot1]: từ 01/01/2021 đến 30/06/2021</p>\n"))
         #expect(text.contains("<h2>Giỏi &lt;&amp;&gt; &quot;A|B&quot; [gioi]</h2>\n"
                               + "<p>\(OutputFixture.awardSummary)</p>\n"
-                              + "<p>\(OutputFixture.tie)</p>\n"))
+                              + "<p>\(OutputFixture.tie("M5&lt;&amp;&gt;"))</p>\n"))
         #expect(text.contains("""
             <table>
             <thead><tr><th>mã</th><th>tên</th><th>nhóm</th><th>thứ tự/chỉ tiêu</th></tr></thead>
@@ -33,8 +33,8 @@ struct HTMLOutputTests {
             <table>
             <thead><tr><th>nhóm</th><th>hạng</th><th>mã</th><th>tên</th><th>tổng điểm</th><th>xếp loại</th></tr></thead>
             <tbody>
-            <tr><td>C1</td><td class="n">1</td><td>U2</td><td>Tổ|Hai</td><td class="n">20</td><td>Tốt</td></tr>
-            <tr><td>C1</td><td class="n">2</td><td>U1</td><td>Tổ &lt;1&gt; &amp; &quot;Một&quot;</td><td class="n">12,5</td><td>Đạt</td></tr>
+            <tr><td>C&amp;1</td><td class="n">1</td><td>U2</td><td>Tổ|Hai</td><td class="n">20</td><td>Tốt</td></tr>
+            <tr><td>C&amp;1</td><td class="n">2</td><td>U1</td><td>Tổ &lt;1&gt; &amp; &quot;Một&quot;</td><td class="n">12,5</td><td>Đạt</td></tr>
             </tbody>
             </table>
 

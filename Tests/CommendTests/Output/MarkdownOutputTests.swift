@@ -22,7 +22,7 @@ struct MarkdownOutputTests {
 
             \(OutputFixture.awardSummary)
 
-            \(OutputFixture.tie)
+            \(OutputFixture.tie("M5&lt;&amp;&gt;"))
 
             | mã | tên | nhóm | thứ tự/chỉ tiêu |
             | --- | --- | --- | ---: |
@@ -35,8 +35,8 @@ struct MarkdownOutputTests {
 
             | nhóm | hạng | mã | tên | tổng điểm | xếp loại |
             | --- | ---: | --- | --- | ---: | --- |
-            | C1 | 1 | U2 | Tổ\\|Hai | 20 | Tốt |
-            | C1 | 2 | U1 | Tổ &lt;1&gt; &amp; &quot;Một&quot; | 12,5 | Đạt |
+            | C&amp;1 | 1 | U2 | Tổ\\|Hai | 20 | Tốt |
+            | C&amp;1 | 2 | U1 | Tổ &lt;1&gt; &amp; &quot;Một&quot; | 12,5 | Đạt |
 
 
             """
@@ -71,6 +71,6 @@ struct MarkdownOutputTests {
         #expect(text.contains("\n5 members considered, 4 eligible, 2 awarded; quota at most 1 per unit\n\n"))
         #expect(text.contains("\n| subject | name | group | place |\n| --- | --- | --- | ---: |\n"))
         #expect(text.contains("\n| group | rank | subject | name | total | grade |\n| --- | ---: | --- | --- | ---: | --- |\n"))
-        #expect(text.contains("\n| C1 | 2 | U1 | Tổ &lt;1&gt; &amp; &quot;Một&quot; | 12.5 | Đạt |\n"))
+        #expect(text.contains("\n| C&amp;1 | 2 | U1 | Tổ &lt;1&gt; &amp; &quot;Một&quot; | 12.5 | Đạt |\n"))
     }
 }

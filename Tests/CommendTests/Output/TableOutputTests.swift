@@ -22,7 +22,7 @@ struct TableOutputTests {
 
             Giỏi <&> "A|B" [gioi]
               \(OutputFixture.awardSummary)
-              \(OutputFixture.tie)
+              \(OutputFixture.tie())
               mã  tên          nhóm  thứ tự/chỉ tiêu
               ──  ───────────  ────  ───────────────
               M2  Chi <b>&"c"  U1                1/1
@@ -32,8 +32,8 @@ struct TableOutputTests {
               chấm điểm 2 đơn vị; Tốt: 1; Đạt: 1
               nhóm  hạng  mã  tên             tổng điểm  xếp loại
               ────  ────  ──  ──────────────  ─────────  ────────
-              C1       1  U2  Tổ|Hai                 20  Tốt
-              C1       2  U1  Tổ <1> & "Một"       12,5  Đạt
+              C&1      1  U2  Tổ|Hai                 20  Tốt
+              C&1      2  U1  Tổ <1> & "Một"       12,5  Đạt
 
             """
         #expect(text == expected)
@@ -46,14 +46,14 @@ struct TableOutputTests {
         #expect(lines.first == "Thi đua <Hè> & \"Thu\" (p, 2021)")
         #expect(lines.contains("  Đợt 1 [dot1]: 01 Jan 2021 – 30 Jun 2021"))
         #expect(lines.contains("  5 members considered, 4 eligible, 2 awarded; quota at most 1 per unit"))
-        #expect(lines.contains("  \(OutputFixture.tieEnglish)"))
+        #expect(lines.contains("  \(OutputFixture.tieEnglish())"))
         // subject 7, name 11, group 5, place 5 (right-aligned).
         #expect(lines.contains("  subject  name         group  place"))
         #expect(lines.contains("  M2       Chi <b>&\"c\"  U1       1/1"))
         #expect(lines.contains("  2 units scored; Tốt: 1; Đạt: 1"))
         // group 5, rank 4 (right), subject 7, name 14, total 5 (right), grade.
         #expect(lines.contains("  group  rank  subject  name            total  grade"))
-        #expect(lines.contains("  C1        2  U1       Tổ <1> & \"Một\"   12.5  Đạt"))
+        #expect(lines.contains("  C&1       2  U1       Tổ <1> & \"Một\"   12.5  Đạt"))
         #expect(!text.contains("đoàn viên") && !text.contains("khen thưởng"))
     }
 
