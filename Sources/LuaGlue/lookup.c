@@ -14,7 +14,7 @@ struct cg_row_index {
     const unsigned char *bytes;
     const long *offsets;
     unsigned long mask;
-    int32_t *slots;           /* row + 1; 0: empty */
+    uint64_t *slots;          /* the hash's high 32 bits, then row + 1; 0: empty */
 };
 
 static uint64_t cg_hash(const char *s, size_t n) {
@@ -49,13 +49,16 @@ cg_row_index *cg_row_index_new(const unsigned char *bytes, const long *offsets, 
         const char *s;
         size_t n;
         if (!cg_row_id(index, r, &s, &n)) continue;
-        unsigned long slot = cg_hash(s, n) & index->mask;
+        uint64_t hash = cg_hash(s, n);
+        uint64_t tag = hash & 0xFFFFFFFF00000000ull;
+        unsigned long slot = hash & index->mask;
         for (;;) {
-            int32_t entry = index->slots[slot];
-            if (entry == 0) { index->slots[slot] = (int32_t)(r + 1); break; }
+            uint64_t entry = index->slots[slot];
+            if (entry == 0) { index->slots[slot] = tag | (uint64_t)(r + 1); break; }
             const char *t;
             size_t m;
-            if (cg_row_id(index, entry - 1, &t, &m) && m == n && memcmp(s, t, n) == 0) break;
+            if ((entry & 0xFFFFFFFF00000000ull) == tag
+                && cg_row_id(index, (long)(entry & 0xFFFFFFFFu) - 1, &t, &m) && m == n && memcmp(s, t, n) == 0) break;
             slot = (slot + 1) & index->mask;
         }
     }
@@ -69,15 +72,30 @@ void cg_row_index_free(cg_row_index *index) {
 }
 
 long cg_row_index_find(const cg_row_index *index, const char *s, size_t n) {
-    unsigned long slot = cg_hash(s, n) & index->mask;
+    uint64_t hash = cg_hash(s, n);
+    uint64_t tag = hash & 0xFFFFFFFF00000000ull;
+    unsigned long slot = hash & index->mask;
     for (;;) {
-        int32_t entry = index->slots[slot];
+        uint64_t entry = index->slots[slot];
         if (entry == 0) return -1;
         const char *t;
         size_t m;
-        if (cg_row_id(index, entry - 1, &t, &m) && m == n && memcmp(s, t, n) == 0) return entry - 1;
+        long row = (long)(entry & 0xFFFFFFFFu) - 1;
+        if ((entry & 0xFFFFFFFF00000000ull) == tag && cg_row_id(index, row, &t, &m) && m == n && memcmp(s, t, n) == 0)
+            return row;
         slot = (slot + 1) & index->mask;
     }
+}
+
+/* The row of `s` in `index`, trying the hint's row first: most questions
+ * are about the subject being evaluated, whose row is in the cache. */
+static long cg_find_hinted(const cg_row_index *index, const cg_lookup_hint *hint, const char *s, size_t n) {
+    if (hint != NULL && hint->index == index && hint->row >= 0) {
+        const char *t;
+        size_t m;
+        if (cg_row_id(index, hint->row, &t, &m) && m == n && memcmp(s, t, n) == 0) return hint->row;
+    }
+    return cg_row_index_find(index, s, n);
 }
 
 static int cg_lookup_default(lua_State *L, const cg_lookup *lookup) {
@@ -112,7 +130,7 @@ static int cg_lookup_call(lua_State *L) {
     if (column->type == CG_COLUMN_ABSENT || column->index == NULL) return cg_lookup_default(L, lookup);
     size_t n;
     const char *s = lua_tolstring(L, 2, &n);
-    long row = cg_row_index_find(column->index, s, n);
+    long row = cg_find_hinted(column->index, lookup->hint, s, n);
     if (row < 0) return cg_lookup_default(L, lookup);
     switch (column->type) {
     case CG_COLUMN_FLAGS: {

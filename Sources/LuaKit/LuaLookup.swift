@@ -111,6 +111,27 @@ public final class LuaLookupColumn: @unchecked Sendable {
     }
 }
 
+/// The row that the lookups of one state try first (the subject being
+/// evaluated): a comparison with a row in the cache instead of a search of
+/// the index.
+public final class LuaLookupHint {
+    let hint: UnsafeMutablePointer<cg_lookup_hint>
+
+    /// No row.
+    public init() {
+        hint = .allocate(capacity: 1)
+        hint.initialize(to: cg_lookup_hint(index: nil, row: -1))
+    }
+
+    deinit { hint.deallocate() }
+
+    /// Points at `row` of `index` (nil: no row).
+    public func point(at index: LuaRowIndex?, row: Int) {
+        hint.pointee.index = index.map { $0.index }
+        hint.pointee.row = index == nil ? -1 : row
+    }
+}
+
 /// A Lua function `f(name, id)` answered in C: the value at the row of `id`
 /// in the column published under `name`, read without entering Swift.
 /// Names not given at init, columns not published yet, and calls with other
@@ -124,11 +145,14 @@ public final class LuaLookup {
     private let columns: UnsafeMutablePointer<cg_column>
     private let read: UnsafeMutablePointer<UInt8>
     private var published: [LuaLookupColumn?]
+    /// Kept alive as long as C reads it.
+    private let hint: LuaLookupHint?
 
     /// A lookup over the columns named `names` (the first of equal names
     /// wins), none published; a missing value reads `false` when
     /// `missingIsFalse`, else nil.
-    public init(state: LuaState, names: [String], missingIsFalse: Bool, fallback: LuaFunction) {
+    public init(state: LuaState, names: [String], missingIsFalse: Bool, hint: LuaLookupHint? = nil, fallback: LuaFunction) {
+        self.hint = hint
         let count = names.count
         columns = .allocate(capacity: max(1, count))
         columns.initialize(repeating: cg_column(), count: max(1, count))
@@ -136,7 +160,7 @@ public final class LuaLookup {
         read.initialize(repeating: 0, count: max(1, count))
         lookup = .allocate(capacity: 1)
         lookup.initialize(to: cg_lookup(count: Int32(count), default_false: missingIsFalse ? 1 : 0,
-                                        columns: columns, read: read))
+                                        columns: columns, read: read, hint: hint.map { UnsafePointer($0.hint) }))
         published = Array(repeating: nil, count: count)
         let L = state.L
         lua_createtable(L, 0, Int32(count))

@@ -104,9 +104,11 @@ extension Worker {
         try stack.preserving {
             let ctx = stack.pushSlot(self.ctx)
             seeding = (what, view)
-            defer { current = nil; seeding = nil }
+            let index = view.rowIndex
+            defer { current = nil; seeding = nil; lookupHint.point(at: nil, row: -1) }
             for row in rows {
                 current = (view.kind, row)
+                lookupHint.point(at: index, row: row)
                 try stack.preserving {
                     pushSubject(view, row: row)
                     runtime.sandbox.seedAtNextDraw()

@@ -29,7 +29,7 @@ extension Worker {
     func lookup(_ name: String, of kind: DeclarationID.Kind, missingIsFalse: Bool,
                 _ fallback: @escaping LuaClosure) -> LuaLookup {
         let names = kind == .award ? runtime.awards.map(\.id) : runtime.scorings.map(\.id)
-        return LuaLookup(state: state, names: names, missingIsFalse: missingIsFalse,
+        return LuaLookup(state: state, names: names, missingIsFalse: missingIsFalse, hint: lookupHint,
                          fallback: state.function("ctx." + name, fallback))
     }
 

@@ -253,6 +253,7 @@ final class Run {
         let workers = self.workers
         let cancellation = options.cancellation
         _ = view.records   // encoded here, on every core, before the workers need it
+        _ = view.rowIndex
         let chunks = workers.count == 1 ? 1 : min(rows.count / 256 + 1, workers.count * 8)
         let parts = try Parallel.map(parts: chunks, threads: workers.count) { c, w in
             let worker = workers[w]

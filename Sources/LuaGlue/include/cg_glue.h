@@ -54,6 +54,7 @@ typedef struct cg_runtime {
     int sequence_step;        /* the function cg_sequence is in: -1 the gate, 0... the others */
     cg_account *account;      /* the run's shared limits once attached; NULL: this state's own */
     size_t attached_used;     /* `used` when attached: what the account does not charge */
+    long long credit;         /* bytes charged to the account but not allocated yet */
     int trip_step;            /* sequence_step when the run was tripped (a limit hit inside
                                  pcall is noticed later, maybe after the sequence ended) */
 } cg_runtime;
@@ -198,12 +199,19 @@ typedef struct cg_column {
     const char *const *labels;
     const size_t *label_lengths;
 } cg_column;
+/* The row asked about most often (the subject being evaluated), which a
+ * lookup compares first; shared by the lookups of one state. */
+typedef struct cg_lookup_hint {
+    const cg_row_index *index;
+    long row;                 /* -1: none */
+} cg_lookup_hint;
 /* The columns of one lookup function, and which of them were read. */
 typedef struct cg_lookup {
     int count;
     int default_false;        /* 1: a missing value reads false; 0: nil */
     cg_column *columns;
     unsigned char *read;      /* per column: set when a value was read */
+    const cg_lookup_hint *hint;   /* or NULL */
 } cg_lookup;
 /* Pushes the lookup function. Upvalues: `lookup` (owned by the host, which
  * keeps it alive as long as the function), the table at `names` (name ->
