@@ -52,15 +52,32 @@ public final class RunStore: Sendable {
                 return
             }
             try check?.reader.close()
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(Self.busyTimeout)
-            configuration.label = "commend.store"
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            if check?.upToDate != true { try StoreSchema.migrator.migrate(pool) }
+            let pool = try Self.openForWriting(path, migrate: check?.upToDate != true)
             reader = pool
             writer = pool
         } catch let error as DatabaseError {
             throw StoreError("\(path): cannot open the database: \(error.message ?? error.description)")
+        }
+    }
+
+    /// Opens the pool (WAL) and migrates. Two writers opening a new file at
+    /// the same moment can meet SQLite's "database is locked" without its
+    /// busy handler being asked (switching to WAL, upgrading a read to a
+    /// write): such an open is tried again until `busyTimeout` has passed.
+    private static func openForWriting(_ path: String, migrate: Bool) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "commend.store"
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                if migrate { try StoreSchema.migrator.migrate(pool) }
+                return pool
+            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
+                && Date() < deadline {
+                usleep(20_000)
+            }
         }
     }
 

@@ -68,6 +68,22 @@ void cg_account_attach(lua_State *L, cg_account *account) {
     cg_runtime *rt = cg_runtime_of(L);
     rt->attached_used = rt->used;
     rt->account = account;
+    rt->credit = 0;
+}
+
+/* A state charges the run's account by chunks of this many bytes, kept
+ * as its own credit: one shared atomic counter updated at every allocation
+ * of every worker costs more than the allocation once two cores contend
+ * for it. Near the cap a state takes only what it needs, so a run is
+ * refused at most (workers - 1) * 2 chunks before the exact sum. */
+#define CG_CREDIT_CHUNK (64 * 1024)
+
+/* Charges `bytes` to the account whatever the cap (the host is in control,
+ * or an allocation failed and its release must be undone). */
+static void cg_account_charge(cg_runtime *rt, long long bytes) {
+    if (rt->credit >= bytes) { rt->credit -= bytes; return; }
+    atomic_fetch_add(&rt->account->used, bytes - rt->credit);
+    rt->credit = 0;
 }
 
 /* Whether growing the state's memory by `delta` bytes stays within its cap:
@@ -75,16 +91,29 @@ void cg_account_attach(lua_State *L, cg_account *account) {
 static int cg_memory_fits(cg_runtime *rt, size_t old, size_t nsize) {
     if (rt->account == NULL) return rt->limit == 0 || rt->used - old + nsize <= rt->limit;
     long long delta = (long long)nsize - (long long)old;
-    long long now = atomic_fetch_add(&rt->account->used, delta) + delta;
-    if (rt->account->limit == 0 || now <= rt->account->limit) return 1;
-    if (!rt->overdraft) atomic_fetch_sub(&rt->account->used, delta);   /* refused: not allocated */
+    if (rt->credit >= delta) { rt->credit -= delta; return 1; }
+    cg_account *a = rt->account;
+    long long need = delta - rt->credit;
+    long long take = need + CG_CREDIT_CHUNK;
+    long long now = atomic_fetch_add(&a->used, take) + take;
+    if (a->limit == 0 || now <= a->limit) { rt->credit += take - delta; return 1; }
+    /* Near the cap: only what this allocation needs. */
+    now = atomic_fetch_sub(&a->used, take - need) - (take - need);
+    rt->credit = 0;
+    if (now <= a->limit) return 1;
+    if (!rt->overdraft) atomic_fetch_sub(&a->used, need);   /* refused: not allocated */
     return 0;
 }
 
 /* ---- memory ---------------------------------------------------------- */
 
 static void cg_account_release(cg_runtime *rt, size_t bytes) {
-    if (rt->account != NULL) atomic_fetch_sub(&rt->account->used, (long long)bytes);
+    if (rt->account == NULL) return;
+    rt->credit += (long long)bytes;
+    if (rt->credit > 2 * CG_CREDIT_CHUNK) {
+        atomic_fetch_sub(&rt->account->used, rt->credit - CG_CREDIT_CHUNK);
+        rt->credit = CG_CREDIT_CHUNK;
+    }
 }
 
 static void *cg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -109,8 +138,8 @@ static void *cg_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     }
     void *block = realloc(ptr, nsize);
     if (block == NULL) {
-        if (rt->account != NULL && nsize > old) atomic_fetch_sub(&rt->account->used, (long long)(nsize - old));
-        if (rt->account != NULL && nsize < old) atomic_fetch_add(&rt->account->used, (long long)(old - nsize));
+        if (rt->account != NULL && nsize > old) cg_account_release(rt, nsize - old);
+        if (rt->account != NULL && nsize < old) cg_account_charge(rt, (long long)(old - nsize));
         return NULL;
     }
     rt->used = rt->used - old + nsize;
@@ -234,6 +263,11 @@ lua_State *cg_newstate(cg_runtime *rt) {
     if (L == NULL) return NULL;
     rt->L = L;
     lua_atpanic(L, cg_panic);
+    /* Generational collection: evaluation makes millions of short-lived
+     * tables and strings (subjects, details) over a heap of rules that
+     * lives as long as the state; the incremental collector would walk
+     * that whole heap again and again. */
+    lua_gc(L, LUA_GCGEN, 0, 0);
     lua_sethook(L, cg_hook, LUA_MASKCOUNT, rt->hook_count > 0 ? rt->hook_count : 1000);
     return L;
 }

@@ -3,7 +3,7 @@ import LuaGlue
 
 extension LuaState {
     /// Compiles a text chunk (binary chunks are refused) and returns it as a
-    /// function. `chunkName` is how messages name it (`rules/plan.lua`); with
+    /// function. `chunkName` is how messages name it (`scripts/main.lua`); with
     /// `environment`, the chunk's `_ENV` is that table instead of the globals.
     public func load(_ source: [UInt8], chunkName: String, environment: LuaTable? = nil) throws -> LuaFunction {
         let source = source.isEmpty ? [UInt8(ascii: "\n")] : source

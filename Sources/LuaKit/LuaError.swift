@@ -24,7 +24,7 @@ public struct LuaError: Error, Sendable, CustomStringConvertible {
     public var kind: Kind
     /// The message without its `chunk:line:` prefix.
     public var message: String
-    /// The chunk name as Lua prints it (for example `rules/plan.lua`), when known.
+    /// The chunk name as Lua prints it (for example `scripts/main.lua`), when known.
     public var chunk: String?
     /// The line in `chunk`, when known.
     public var line: Int?

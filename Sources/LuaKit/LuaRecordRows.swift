@@ -34,6 +34,12 @@ public final class LuaRecordRows: @unchecked Sendable {
     /// Bytes taken by the encoded rows.
     public var byteCount: Int { offsets.count == 0 ? 0 : bytes.count }
 
+    /// The encoded bytes and the offset of each row, valid for `body` only
+    /// (and for as long as this object lives, which a `LuaRowIndex` ensures).
+    func withStorage<R>(_ body: (UnsafePointer<UInt8>, UnsafePointer<Int>) -> R) -> R {
+        body(UnsafePointer(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)), UnsafePointer(offsets.baseAddress!))
+    }
+
     func row(_ row: Int) -> UnsafePointer<UInt8> {
         precondition(row >= 0 && row < count, "row out of range")
         return UnsafePointer(bytes.baseAddress!.advanced(by: offsets[row]).assumingMemoryBound(to: UInt8.self))

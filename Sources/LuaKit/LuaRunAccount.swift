@@ -1,11 +1,11 @@
 import LuaGlue
 
-/// The limits of one run, shared by the Lua states of its workers (RULES.md
-/// §2.5): one instruction budget and one memory account that every attached
+/// The limits of one run, shared by the Lua states of its workers: one
+/// instruction budget and one memory account that every attached
 /// state charges, so that whether a run stays within its limits, and so its
 /// output, does not depend on how many workers share the work.
 ///
-/// Each worker loads the rules into its own state before it is attached;
+/// Each worker loads the scripts into its own state before it is attached;
 /// that loading is charged once: the account starts with what one state
 /// spent on it, and each state charges only what it allocates after.
 public final class LuaRunAccount: @unchecked Sendable {
@@ -22,7 +22,7 @@ public final class LuaRunAccount: @unchecked Sendable {
     /// An account for `limits`, of which loading already spent
     /// `loadInstructions` instructions and `loadMemory` bytes: for a state
     /// used again by a later run, the figures of its loading, not its
-    /// counters now (RULES.md §2.5: loading counts once per run).
+    /// counters now (loading counts once per run).
     public init(limits: LuaLimits, loadInstructions: Int, loadMemory: Int) {
         let left = limits.instructions.map { Int64(max(0, $0 - loadInstructions)) } ?? -1
         memory = limits.memory

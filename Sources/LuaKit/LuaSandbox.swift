@@ -18,13 +18,48 @@ public struct LuaSandboxPolicy: Sendable, Hashable {
     /// The folder under the module root whose modules `require` loads, as
     /// `require "<folder>.<name>"`.
     public var moduleFolder: String
+    /// The words of the sandbox's refusals that name the host's world.
+    public var wording: Wording
 
     /// A policy; see the properties.
-    public init(functions: [String], libraries: [String], osFunctions: [String], moduleFolder: String) {
+    public init(functions: [String], libraries: [String], osFunctions: [String], moduleFolder: String,
+                wording: Wording = .neutral) {
         self.functions = functions
         self.libraries = libraries
         self.osFunctions = osFunctions
         self.moduleFolder = moduleFolder
+        self.wording = wording
+    }
+
+    /// The parts of the sandbox's messages that only the host can word: what
+    /// its scripts and their folder are called, when its tables freeze, and
+    /// what state kept between calls would spoil. LuaKit writes the rest.
+    public struct Wording: Sendable, Hashable {
+        /// Who may only require the policy's modules: `module 'os' not
+        /// allowed: <scripts> may only require modules "lib.<name>" of the
+        /// <moduleRoot>'s lib/ folder`.
+        public var scripts: String
+        /// What the sandbox's `moduleRoot` is to the people who read the messages.
+        public var moduleRoot: String
+        /// When frozen tables became read-only: `cannot assign global "x":
+        /// globals are read-only <frozen>`.
+        public var frozen: String
+        /// What a function that keeps state between calls would spoil, the
+        /// middle of `SharedStateError`'s message: `it would keep state from
+        /// one call to the next, so <sharedState>; use a local ...`.
+        public var sharedState: String
+
+        /// Wording with these parts; see the properties.
+        public init(scripts: String, moduleRoot: String, frozen: String, sharedState: String) {
+            self.scripts = scripts
+            self.moduleRoot = moduleRoot
+            self.frozen = frozen
+            self.sharedState = sharedState
+        }
+
+        /// Words that assume nothing about the host.
+        public static let neutral = Wording(scripts: "scripts", moduleRoot: "module root", frozen: "once frozen",
+                                            sharedState: "results would depend on the order of the calls")
     }
 }
 
@@ -45,11 +80,11 @@ public final class LuaSandbox {
     public let base: LuaTable
     /// The folder whose `lib/` holds the modules `require` may load.
     public let moduleRoot: URL?
-    /// Prefix of the chunk names of modules (for example `rules/`).
+    /// Prefix of the chunk names of modules (for example `scripts/`).
     public let chunkPrefix: String
     /// Module sources by path relative to the root (`lib/x.lua`); when set,
-    /// `require` reads from here instead of the disk, so a loaded rule set
-    /// stays the same whatever happens to its files later.
+    /// `require` reads from here instead of the disk, so loaded scripts
+    /// stay the same whatever happens to their files later.
     public var moduleSources: [String: [UInt8]]?
     /// Receives what scripts print, with the position of the `print` call.
     public var onPrint: (_ message: String, _ chunk: String?, _ line: Int?) -> Void = { _, _, _ in }
@@ -89,7 +124,7 @@ public final class LuaSandbox {
         try build()
     }
 
-    /// Adds a global that every chunk sees (host functions such as `award`).
+    /// Adds a global that every chunk sees (the host's own functions).
     public func define(_ name: String, _ value: LuaValue) {
         base[name] = value
     }
@@ -97,7 +132,7 @@ public final class LuaSandbox {
     /// Makes the next draw of `math.random` seed the generator with
     /// `seedForDraw()` first, unless the script seeds it itself before: what
     /// a script draws then depends on that seed only (for example one seed
-    /// per subject, whatever thread evaluates it), and a script that draws
+    /// per call, whatever thread makes it), and a script that draws
     /// nothing costs nothing, however it reaches `math.random`.
     public func seedAtNextDraw() {
         seedArmed = true
@@ -112,17 +147,17 @@ public final class LuaSandbox {
     }
 
     /// When set, a chunk (a file or a module) in which a function assigns to
-    /// a variable of the file's top level is refused with `SharedStateError`:
-    /// such a function keeps state between calls (RULES.md §2.5: results
-    /// never depend on the order in which subjects are evaluated).
+    /// a variable of the file's top level is refused with `SharedStateError`
+    /// (its reason from the policy's wording): such a function keeps state
+    /// between calls, so what a call returns would depend on the calls before.
     public var refusesSharedState = false
 
     /// Makes every chunk's globals and every module's table read-only, and
-    /// the tables they hold, for the rest of the state's life (RULES.md
-    /// §2.5): once the rules are loaded, a rule function that assigns to a
-    /// global or into a module gets an error at the assignment, so no rule
-    /// file changes what another sees and nothing is carried from one
-    /// subject to the next. Reading, `pairs`, `ipairs` and `#` work as before.
+    /// the tables they hold, for the rest of the state's life: from then on
+    /// a function that assigns to a global or into a module gets an error
+    /// at the assignment, so no chunk changes what another sees and nothing
+    /// is carried from one call to the next. Reading, `pairs`, `ipairs` and
+    /// `#` work as before.
     public func freeze() throws {
         isFrozen = true
         for env in environments { try freeze(env, "global") }
@@ -133,8 +168,8 @@ public final class LuaSandbox {
 
     /// Freezes, like `freeze()`, the tables that these functions (and the
     /// functions they hold) keep in upvalues: a file's `local t = {}` that a
-    /// rule function writes into would carry state from one subject to the
-    /// next, so results would depend on the order of evaluation (RULES.md §2.5).
+    /// function writes into would carry state from one call to the next, so
+    /// results would depend on the order of the calls.
     public func freezeLocals(of functions: [LuaFunction]) throws {
         for function in functions { try localsFreezer?.call(function, refusals) }
     }
@@ -150,9 +185,10 @@ public final class LuaSandbox {
         let what = try call.argument(1, as: String.self)
         call.push(self.state.function("newindex") { inner in
             let key = inner.value(2).description
+            let frozen = self.policy.wording.frozen
             throw LuaInterrupt(what == "global"
-                ? "cannot assign global \"\(key)\": globals are read-only once the rules are loaded"
-                : "cannot assign \"\(key)\" in \(what): it is read-only once the rules are loaded")
+                ? "cannot assign global \"\(key)\": globals are read-only \(frozen)"
+                : "cannot assign \"\(key)\" in \(what): it is read-only \(frozen)")
         })
     }
 
@@ -160,7 +196,7 @@ public final class LuaSandbox {
     public func load(_ source: [UInt8], chunkName: String, environment: LuaTable? = nil) throws -> LuaFunction {
         let chunk = try state.load(source, chunkName: chunkName, environment: environment ?? self.environment())
         if refusesSharedState, let writes = chunk.sharedStateWrites(), !writes.isEmpty {
-            throw SharedStateError(chunk: chunkName, writes: writes)
+            throw SharedStateError(chunk: chunkName, writes: writes, reason: policy.wording.sharedState)
         }
         return chunk
     }
@@ -170,11 +206,12 @@ public final class LuaSandbox {
     private func build() throws {
         let globals = state.globals
         // Trusted set-up code: runs with the real globals, before any script.
+        // The host's helpers come in as arguments and the made functions go
+        // out in the table it returns: nothing passes through a global.
         let setup = try state.load("""
-            local G = ...
+            local G, emit, take_seed, metapairs = ...
+            local made = {}
             local random, randomseed = G.math.random, G.math.randomseed
-            local take_seed = G.__commend_take_seed
-            G.__commend_take_seed = nil
             randomseed(0)
             G.math.randomseed = function(...)
               take_seed()
@@ -188,8 +225,7 @@ public final class LuaSandbox {
             end
             G.string.dump = nil
             getmetatable("").__metatable = false
-            local emit, tostring, select, concat = G.__commend_emit, G.tostring, G.select, G.table.concat
-            G.__commend_emit = nil
+            local tostring, select, concat = G.tostring, G.select, G.table.concat
             -- Freezing: the table's contents move to a backing table read
             -- through __index; __newindex refuses. Tables it holds are frozen
             -- too; the libraries (read-only already) are left alone.
@@ -203,7 +239,7 @@ public final class LuaSandbox {
             -- `for k, v in next, t` see what they saw before the freeze.
             local backings = setmetatable({}, { __mode = "k" })
             local rawnext, raise = G.next, G.error
-            G.__commend_next = function(...)
+            made.next = function(...)
               local t, k = ...
               if type(t) ~= "table" then
                 local got = select("#", ...) == 0 and "no value" or type(t)
@@ -213,9 +249,9 @@ public final class LuaSandbox {
             end
             local getupvalue, getinfo = G.debug.getupvalue, G.debug.getinfo
             local freeze
-            -- A rule function's upvalues that hold tables (a file's
+            -- A function's upvalues that hold tables (a file's
             -- `local cache = {}`) are frozen too: otherwise a call could
-            -- leave state there for the next subject. The sandbox's own
+            -- leave state there for the next one. The sandbox's own
             -- functions (this chunk) and C functions are left alone.
             local function freezeLocals(f, refusal)
               if seen[f] then return end
@@ -254,9 +290,9 @@ public final class LuaSandbox {
                 __len = function() return #backing end,
               })
             end
-            G.__commend_freeze = function(t, what, refusal) freeze(t, what, refusal) end
-            G.__commend_freeze_locals = function(f, refusal) freezeLocals(f, refusal) end
-            G.__commend_print = function(...)
+            made.freeze = function(t, what, refusal) freeze(t, what, refusal) end
+            made.freeze_locals = function(f, refusal) freezeLocals(f, refusal) end
+            made.print = function(...)
               local n = select('#', ...)
               local parts = {}
               for i = 1, n do parts[i] = tostring((select(i, ...))) end
@@ -269,8 +305,6 @@ public final class LuaSandbox {
             -- functions) in no defined order. A key whose value became nil
             -- meanwhile is skipped. A table with __pairs keeps its own order.
             local next, type, rawget, sort, error = G.next, G.type, G.rawget, G.table.sort, G.error
-            local metapairs = G.__commend_metapairs
-            G.__commend_metapairs = nil
             local rank = { number = 1, string = 2, boolean = 3 }
             local function before(a, b)
               local ta, tb = type(a), type(b)
@@ -279,7 +313,7 @@ public final class LuaSandbox {
               if ta == "boolean" then return b and not a end
               return false
             end
-            G.__commend_pairs = function(t)
+            made.pairs = function(t)
               local own = metapairs(t)
               if own ~= nil then return own(t) end
               if type(t) ~= "table" then
@@ -299,41 +333,39 @@ public final class LuaSandbox {
                 return nil
               end, t, nil
             end
+            return made
             """, chunkName: "=sandbox")
         cg_push_metapairs(state.L)
-        globals["__commend_metapairs"] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))
-        globals["__commend_emit"] = .function(state.function("print") { [unowned self] call in
+        let metapairs = LuaFunction(reference: LuaReference(poppingFrom: state))
+        let emit = state.function("print") { [unowned self] call in
             let message = try call.argument(1, as: String.self)
             let position = call.position(level: 2)
             self.onPrint(message, position?.chunk, position?.line)
-        })
-        globals["__commend_take_seed"] = .function(state.function("math.random") { [unowned self] call in
+        }
+        let takeSeed = state.function("math.random") { [unowned self] call in
             guard self.seedArmed else { return call.push(LuaValue.nil) }
             self.seedArmed = false
             call.push(self.seedForDraw())
-        })
-        try setup.call(globals)
-        if case .function(let freeze) = globals["__commend_freeze"] { freezer = freeze }
-        globals["__commend_freeze"] = .nil
-        if case .function(let freeze) = globals["__commend_freeze_locals"] { localsFreezer = freeze }
-        globals["__commend_freeze_locals"] = .nil
+        }
+        guard case .table(let made)? = try setup.call(globals, emit, takeSeed, metapairs).first else {
+            throw SandboxError("the sandbox's set-up code returned no table")
+        }
+        if case .function(let freeze) = made["freeze"] { freezer = freeze }
+        if case .function(let freeze) = made["freeze_locals"] { localsFreezer = freeze }
         cg_open_sandbox_patterns(state.L)
         cg_open_sandbox_library(state.L)
 
         for name in policy.functions {
             base[name] = globals[name]
         }
-        if policy.functions.contains("next") { base["next"] = globals["__commend_next"] }
-        globals["__commend_next"] = .nil
-        if policy.functions.contains("pairs"), case .function(let sortedPairs) = globals["__commend_pairs"] {
+        if policy.functions.contains("next") { base["next"] = made["next"] }
+        if policy.functions.contains("pairs"), case .function(let sortedPairs) = made["pairs"] {
             base["pairs"] = .function(sortedPairs)
             sortedPairs.reference.push()
             cg_keep_sorted_pairs(state.L)
         }
-        globals["__commend_pairs"] = .nil
         base["_VERSION"] = globals["_VERSION"]
-        base["print"] = globals["__commend_print"]
-        globals["__commend_print"] = .nil
+        base["print"] = made["print"]
         cg_push_safe_setmetatable(state.L)
         base["setmetatable"] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))
         cg_push_safe_xpcall(state.L)
@@ -368,11 +400,12 @@ public final class LuaSandbox {
             !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
         }
         guard valid else {
-            throw SandboxError("module '\(name)' not allowed: rule scripts may only require modules \"\(policy.moduleFolder).<name>\" of the rules directory's \(policy.moduleFolder)/ folder")
+            let folder = policy.moduleFolder, wording = policy.wording
+            throw SandboxError("module '\(name)' not allowed: \(wording.scripts) may only require modules \"\(folder).<name>\" of the \(wording.moduleRoot)'s \(folder)/ folder")
         }
         let relative = parts.joined(separator: "/") + ".lua"
         guard let root = moduleRoot else {
-            throw SandboxError("module '\(name)' not found: no rules directory")
+            throw SandboxError("module '\(name)' not found: no \(policy.wording.moduleRoot)")
         }
         guard !loading.contains(name) else {
             throw SandboxError("module '\(name)' requires itself (circular require)")
@@ -401,7 +434,7 @@ public final class LuaSandbox {
     }
 }
 
-/// A sandbox rule was broken (a forbidden module, a missing one).
+/// The sandbox refused something (a forbidden module, a missing one).
 public struct SandboxError: Error, Sendable, CustomStringConvertible {
     /// The message.
     public var description: String

@@ -18,15 +18,25 @@ public struct SharedStateError: Error, Sendable, CustomStringConvertible {
     public var chunk: String
     /// Every such assignment.
     public var writes: [SharedStateWrite]
+    /// What the kept state would spoil (`LuaSandboxPolicy.Wording.sharedState`).
+    public var reason: String
 
-    /// The message for one write, without its position.
-    public static func message(_ write: SharedStateWrite) -> String {
-        "a function assigns to '\(write.name)', a variable that every call shares (a local of the file, or of the function that made it): it would keep state from one call to the next, so results would depend on the order in which subjects are evaluated and on --jobs; use a local of the function instead, or compute the value once at the top level"
+    /// An error for these writes of `chunk`; `reason` says what they would spoil.
+    public init(chunk: String, writes: [SharedStateWrite], reason: String = LuaSandboxPolicy.Wording.neutral.sharedState) {
+        self.chunk = chunk
+        self.writes = writes
+        self.reason = reason
+    }
+
+    /// The message for one write, without its position; `reason` is what
+    /// the kept state would spoil.
+    public static func message(_ write: SharedStateWrite, reason: String) -> String {
+        "a function assigns to '\(write.name)', a variable that every call shares (a local of the file, or of the function that made it): it would keep state from one call to the next, so \(reason); use a local of the function instead, or compute the value once at the top level"
     }
 
     /// One line per write, `chunk:line: message`.
     public var description: String {
-        writes.map { "\(chunk):\($0.line): \(Self.message($0))" }.joined(separator: "\n")
+        writes.map { "\(chunk):\($0.line): \(Self.message($0, reason: reason))" }.joined(separator: "\n")
     }
 }
 

@@ -1,8 +1,8 @@
 import CLua
 import Foundation
 
-/// Swift strings for Lua strings that come back again and again (details
-/// such as "xếp loại: tốt" returned for most subjects): a string already
+/// Swift strings for Lua strings that come back again and again (a label
+/// such as "xếp loại: tốt" returned by most calls): a string already
 /// seen is handed out again instead of decoded and allocated anew, which
 /// also lets millions of results share one copy. Direct-mapped by a hash of
 /// the bytes and checked byte for byte, so a hit is always the same text.

@@ -6,30 +6,18 @@ import LuaKit
 ///
 /// A declaration's entries are found through its *base key* (everything but
 /// what it read), under which a small manifest lists the reads of each
-/// stored evaluation, in the order they were first made (subjects in id
-/// order). A stored evaluation is valid when each read has the key it had
-/// then; reads are checked in that order, and a read declaration not
-/// finished yet is evaluated first, as evaluating would have asked for it
-/// at that point (the reads before it are the same, so the evaluation would
-/// have gone the same way up to it).
+/// stored evaluation (declarations and modules, with the keys they had). A
+/// stored evaluation is valid when each read has the same key now; a read
+/// declaration not finished yet makes it not valid (yet): the declaration
+/// is then evaluated, as without the cache.
 final class CacheSession {
     let cache: ResultCache
     private let fingerprints: RuleFingerprints
     private let global: String
     /// The key of each finished declaration of the run.
     private var keys: [DeclarationID: String] = [:]
-    /// What the declaration being evaluated printed and read, chunk by chunk.
-    private var printed: [Diagnostic] = []
-    private var printedTotal = 0
-    private var reads: [ReadLog.Read] = []
-    private var budgetAtStart = 0
-    private var instructionsAtStart = 0
-
-    enum Reuse {
-        case hit
-        case need(DeclarationID)
-        case miss
-    }
+    /// What each declaration evaluated so far read, over every worker and batch.
+    private var pending: [DeclarationID: (reads: Set<ReadLog.Read>, instructions: Int)] = [:]
 
     /// A session for `run`, or nil when its options name no cache or data
     /// digest, or the rules cannot be fingerprinted (the run goes on without).
@@ -79,41 +67,50 @@ final class CacheSession {
 
     // MARK: Lookup
 
-    /// Reuses a stored result of `id` when one is valid, or names the
-    /// declaration to finish before that can be known.
-    func reuse(_ id: DeclarationID, in run: Run) -> Reuse {
+    /// The key of a stored evaluation of `id` valid now, if any.
+    private func valid(_ id: DeclarationID, in run: Run) -> String? {
         // Without a base key (its quota base not finished), evaluating asks for the base.
-        guard let base = baseKey(id, in: run) else { return .miss }
-        for variant in Self.manifest(base, in: cache) {
+        guard let base = baseKey(id, in: run) else { return nil }
+        variants: for variant in Self.manifest(base, in: cache) {
             var current: [(token: String, key: String)] = []
-            var valid = true
             for (token, recorded) in variant {
-                guard let read = resolve(token, in: run) else { valid = false; break }
-                if case .declaration(let other) = read, run.store.applies(other), keys[other] == nil { return .need(other) }
+                guard let read = resolve(token, in: run) else { continue variants }
+                if case .declaration(let other) = read, run.store.applies(other), keys[other] == nil { continue variants }
                 let key = self.key(of: read, in: run)
-                guard key == recorded else { valid = false; break }
+                guard key == recorded else { continue variants }
                 current.append((token, key))
             }
-            guard valid else { continue }
             let full = entryKey(base, current)
-            guard let bytes = cache.read(full, suffix: ".entry"),
-                  let entry = try? CachedDeclaration.decode(bytes, declaration: id, rules: run.rules, data: run.data)
-            else { continue }
-            // The result memory it took is charged as evaluating would; past
-            // the limit, evaluating finds the subject at which it stops.
-            // The same for the run's instruction budget.
-            if let limit = run.store.budget.limit, run.store.budget.used + entry.resultBytes > limit { return .miss }
-            if let account = run.workers.first?.state.runAccount, !account.take(instructions: entry.instructions) { return .miss }
-            _ = run.store.budget.charge(entry.resultBytes)
-            run.results[id] = entry.result
-            run.store.publish(id, entry.state)
-            run.subjects += run.data.view(run.rules.declaration(id).subject).count
-            run.absorb(kept: entry.printed, dropped: entry.printedTotal - entry.printed.count)
-            keys[id] = full
-            cache.note(name(id, in: run), reused: true)
-            return .hit
+            if cache.has(full, suffix: ".entry") { return full }
         }
-        return .miss
+        return nil
+    }
+
+    /// Whether `id` will probably be reused: it is left out of the batches
+    /// evaluated before its turn.
+    func mayReuse(_ id: DeclarationID, in run: Run) -> Bool {
+        valid(id, in: run) != nil
+    }
+
+    /// Reuses a stored result of `id` when one is valid: its result, state,
+    /// printed messages and what it charged to the run's limits.
+    func reuse(_ id: DeclarationID, in run: Run) -> Bool {
+        guard let full = valid(id, in: run), let bytes = cache.read(full, suffix: ".entry"),
+              let entry = try? CachedDeclaration.decode(bytes, declaration: id, rules: run.rules, data: run.data)
+        else { return false }
+        // The result memory and instructions it took are charged as
+        // evaluating would; past a limit, evaluating finds where it stops.
+        if let limit = run.store.budget.limit, run.store.budget.used + entry.resultBytes > limit { return false }
+        if let account = run.workers.first?.state.runAccount, !account.take(instructions: entry.instructions) { return false }
+        _ = run.store.budget.charge(entry.resultBytes)
+        let view = run.data.view(run.rules.declaration(id).subject)
+        run.results[id] = entry.result
+        run.store.publish(id, entry.state, index: view.rowIndex)
+        run.subjects += view.count
+        run.absorb(kept: entry.printed, dropped: entry.printedTotal - entry.printed.count)
+        keys[id] = full
+        cache.note(name(id, in: run), reused: true)
+        return true
     }
 
     /// The applicable award `id`'s quota counts from, if any.
@@ -175,42 +172,35 @@ final class CacheSession {
 
     // MARK: Keeping
 
-    /// Starts recording an evaluation of a declaration.
-    func begin(_ run: Run) {
-        printed = []
-        printedTotal = 0
-        reads = []
-        budgetAtStart = run.store.budget.used
-        instructionsAtStart = Self.instructions(run)
+    /// Takes what each worker's declarations read in the batch just run.
+    func collectReads(from workers: [Worker]) {
+        for worker in workers {
+            for (id, marks) in worker.reads.take() {
+                var entry = pending[id] ?? ([], 0)
+                entry.reads.formUnion(marks.declarations.map(ReadLog.Read.declaration))
+                entry.reads.formUnion(marks.modules.map(ReadLog.Read.module))
+                entry.instructions += marks.instructions
+                pending[id] = entry
+            }
+        }
     }
 
-    /// Instructions the run's workers executed so far.
-    private static func instructions(_ run: Run) -> Int {
-        run.workers.reduce(0) { $0 + $1.state.instructionsExecuted }
-    }
-
-    /// What one chunk printed (before the run's cap) and read.
-    func captured(kept: [Diagnostic], dropped: Int, reads chunkReads: [ReadLog.Read]) {
-        printed += kept.prefix(max(0, Diagnostic.cap - printed.count))
-        printedTotal += kept.count + dropped
-        for read in chunkReads where !reads.contains(read) { reads.append(read) }
-    }
-
-    /// Keeps the result of `id`, just evaluated without error.
-    func keep(_ id: DeclarationID, in run: Run) {
+    /// Keeps the result of `id`, just evaluated without error, with what it printed.
+    func keep(_ id: DeclarationID, in run: Run, printed messages: ChunkDiagnostics) {
+        let done = pending.removeValue(forKey: id) ?? ([], 0)
         guard let base = baseKey(id, in: run), let result = run.results[id] else { return }
-        let current = reads.map { (token: token($0, in: run), key: key(of: $0, in: run)) }
+        let current = done.reads.map { (token: token($0, in: run), key: key(of: $0, in: run)) }.sorted { $0.token < $1.token }
         let full = entryKey(base, current)
         keys[id] = full
         cache.note(name(id, in: run), reused: false)
-        let printed = self.printed, printedTotal = self.printedTotal, cache = self.cache
-        let resultBytes = run.store.budget.used - budgetAtStart, instructions = Self.instructions(run) - instructionsAtStart
+        let printed = Array(messages.kept.prefix(Diagnostic.cap)), printedTotal = messages.kept.count + messages.dropped
+        let cache = self.cache, instructions = done.instructions
         let view = run.data.view(run.rules.declaration(id).subject)
         // Written while the run goes on (on a core the workers leave idle
         // while the next results are reused); `deinit` waits for the writes.
-        writes.async(group: pending) {
+        writes.async(group: writing) {
             let payload = CachedDeclaration.encode(result, printed: printed, printedTotal: printedTotal,
-                                                   resultBytes: resultBytes, instructions: instructions, view: view)
+                                                   instructions: instructions, view: view)
             cache.write(full, suffix: ".entry", payload)
             var variants = Self.manifest(base, in: cache).filter { $0.map(\.token) != current.map(\.token) || $0.map(\.key) != current.map(\.key) }
             variants.insert(current, at: 0)
@@ -220,9 +210,9 @@ final class CacheSession {
     }
 
     private let writes = DispatchQueue(label: "commend.cache.writes")
-    private let pending = DispatchGroup()
+    private let writing = DispatchGroup()
 
-    deinit { pending.wait() }
+    deinit { writing.wait() }
 
     // MARK: Manifests
 
@@ -251,5 +241,15 @@ final class CacheSession {
             for (token, key) in variant { w.string(token); w.string(key) }
         }
         return w.bytes
+    }
+}
+
+extension Run {
+    /// Adds what a declaration printed to the run's messages, within the cap,
+    /// as `finish` does for one evaluated.
+    func absorb(kept: [Diagnostic], dropped: Int) {
+        let room = max(0, Diagnostic.cap - diagnostics.count)
+        diagnostics += kept.prefix(room)
+        droppedDiagnostics += kept.count - min(room, kept.count) + dropped
     }
 }

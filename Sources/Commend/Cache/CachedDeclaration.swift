@@ -37,8 +37,11 @@ extension CachedDeclaration {
 
     /// The entry's bytes; each outcome's subject is written as its row of `view`.
     static func encode(_ result: Run.EvaluatedDeclaration, printed: [Diagnostic], printedTotal: Int,
-                       resultBytes: Int, instructions: Int, view: KindView) -> [UInt8] {
+                       instructions: Int, view: KindView) -> [UInt8] {
         var table = StringTable()
+        // What the evaluation charged to the run's result memory: the
+        // estimate of AwardPass and ScoringPass, outcome by outcome.
+        var resultBytes = 0
         var chunks: [[UInt8]] = []
         switch result {
         case .award(let award):
@@ -46,6 +49,8 @@ extension CachedDeclaration {
             for start in stride(from: 0, to: award.results.count, by: chunk) {
                 var body = CacheWriter()
                 for outcome in award.results[start..<min(start + chunk, award.results.count)] {
+                    resultBytes += criteria * 17 + 160
+                    for c in 0..<criteria { resultBytes += ResultBudget.text(outcome.detail(c)) }
                     body.count(view.row(of: outcome.subject) ?? 0)
                     body.byte((outcome.eligible ? 1 : 0) | (outcome.awarded ? 2 : 0) | (outcome.quota == nil ? 0 : 4))
                     for c in 0..<criteria {
@@ -66,6 +71,9 @@ extension CachedDeclaration {
             for start in stride(from: 0, to: scoring.results.count, by: chunk) {
                 var body = CacheWriter()
                 for outcome in scoring.results[start..<min(start + chunk, scoring.results.count)] {
+                    resultBytes += outcome.items.count * 40 + 320 + ResultBudget.text(outcome.bonusDetail)
+                        + ResultBudget.text(outcome.penaltyDetail)
+                    for item in outcome.items { resultBytes += ResultBudget.text(item.detail) }
                     body.count(view.row(of: outcome.subject) ?? 0)
                     body.count(table.reference(outcome.group))
                     body.double(outcome.total)

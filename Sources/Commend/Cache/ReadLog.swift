@@ -1,38 +1,98 @@
-/// What one declaration's evaluation read of other declarations' results
-/// and of modules, in the order first read: a worker notes each read (the
-/// `ctx` cross references, `require` while evaluating) while a result cache
-/// is in use.
+import LuaKit
+
+/// What one declaration read, on one worker, while a result cache is in
+/// use: the awards and scorings it asked `ctx` about (marked by C in
+/// `awards` and `scorings`, one byte per declaration, or by the Swift
+/// lookups), the modules it required, and the instructions it took.
+final class ReadMarks {
+    let awards: UnsafeMutablePointer<UInt8>
+    let scorings: UnsafeMutablePointer<UInt8>
+    let awardCount: Int
+    let scoringCount: Int
+    var modules: Set<String> = []
+    var instructions = 0
+
+    init(awards: Int, scorings: Int) {
+        awardCount = awards
+        scoringCount = scorings
+        self.awards = .allocate(capacity: max(1, awards))
+        self.awards.initialize(repeating: 0, count: max(1, awards))
+        self.scorings = .allocate(capacity: max(1, scorings))
+        self.scorings.initialize(repeating: 0, count: max(1, scorings))
+    }
+
+    deinit {
+        awards.deallocate()
+        scorings.deallocate()
+    }
+
+    func mark(_ id: DeclarationID) {
+        if id.kind == .award { awards[id.index] = 1 } else { scorings[id.index] = 1 }
+    }
+
+    /// The declarations marked, awards then scorings, by index.
+    var declarations: [DeclarationID] {
+        (0..<awardCount).filter { awards[$0] != 0 }.map { .award($0) }
+            + (0..<scoringCount).filter { scorings[$0] != 0 }.map { .scoring($0) }
+    }
+}
+
+/// A worker's record of what each declaration it evaluates reads (off
+/// unless a result cache is in use).
 struct ReadLog {
+    /// A declaration's result or a module, as a dependency.
     enum Read: Hashable {
         case declaration(DeclarationID)
         case module(String)
     }
 
     var enabled = false
-    private(set) var reads: [Read] = []
-    private var seen: Set<Read> = []
-    private var last: DeclarationID?
+    /// The declaration being called, and the instruction count when it started.
+    private(set) var current: ReadMarks?
+    private var since = 0
+    private var marks: [DeclarationID: ReadMarks] = [:]
 
-    /// Notes a read of `id` (cheap when it is the same as the last one).
-    @inline(__always)
-    mutating func note(_ id: DeclarationID) {
-        guard enabled, id != last else { return }
-        last = id
-        add(.declaration(id))
+    /// The marks of `id` on this worker (nil when off).
+    mutating func marks(for id: DeclarationID, awards: Int, scorings: Int) -> ReadMarks? {
+        guard enabled else { return nil }
+        if let known = marks[id] { return known }
+        let made = ReadMarks(awards: awards, scorings: scorings)
+        marks[id] = made
+        return made
     }
 
-    mutating func note(module name: String) {
-        guard enabled else { return }
-        add(.module(name))
+    /// From now on reads (and instructions executed, `executed` now) count for `next`.
+    mutating func select(_ next: ReadMarks?, executed: Int) {
+        current?.instructions += executed - since
+        since = executed
+        current = next
     }
 
-    private mutating func add(_ read: Read) {
-        if seen.insert(read).inserted { reads.append(read) }
+    mutating func note(_ id: DeclarationID) { current?.mark(id) }
+    mutating func note(module name: String) { current?.modules.insert(name) }
+
+    /// Every declaration's marks so far, which starts a new log.
+    mutating func take() -> [DeclarationID: ReadMarks] {
+        defer { marks = [:]; current = nil }
+        return marks
+    }
+}
+
+extension Worker {
+    /// The read marks of each declaration of a chunk (nils when no cache is in use).
+    func readMarks(_ ids: [DeclarationID]) -> [ReadMarks?] {
+        ids.map { reads.marks(for: $0, awards: runtime.awards.count, scorings: runtime.scorings.count) }
     }
 
-    /// The reads noted since the last call, which starts a new log.
-    mutating func take() -> [Read] {
-        defer { reads = []; seen = []; last = nil }
-        return reads
+    /// Counts what is read and executed from now on for `marks` (nil: for nothing).
+    func recordReads(for marks: ReadMarks?) {
+        guard reads.enabled, marks !== reads.current else { return }
+        reads.select(marks, executed: state.instructionsExecuted)
+        guard let lookups else { return }
+        lookups.awarded.markReads(in: marks?.awards)
+        lookups.eligible.markReads(in: marks?.awards)
+        lookups.total.markReads(in: marks?.scorings)
+        lookups.rank.markReads(in: marks?.scorings)
+        lookups.grade.markReads(in: marks?.scorings)
     }
 }

@@ -86,6 +86,11 @@ public final class ResultCache: @unchecked Sendable {
 
     private static let magic = Array("commend-cache\n".utf8)
 
+    /// Whether a file is stored under `key` (whole or not: `read` tells).
+    func has(_ key: String, suffix: String) -> Bool {
+        FileManager.default.fileExists(atPath: file(key, suffix).path)
+    }
+
     /// The payload stored under `key`, if it is there and whole; marks it used.
     func read(_ key: String, suffix: String) -> [UInt8]? {
         let url = file(key, suffix)

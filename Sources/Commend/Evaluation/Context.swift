@@ -35,21 +35,26 @@ extension Worker {
             self.pushGroup(&self.lastChildren, unit: self.data.units.row(of: id), view: self.data.units) { self.data.childrenOfUnit[$0] }
             call.pushed(1)
         }
-        define("eligible") { [unowned self] call in
-            call.push((try self.awardState(call) { state, row in state.eligible[row] ?? false }) ?? false)
-        }
-        define("awarded") { [unowned self] call in
-            call.push((try self.awardState(call) { state, row in state.awarded[row] }) ?? false)
-        }
-        define("total") { [unowned self] call in
-            call.push(try self.scoringState(call) { $0.total[$1] })
-        }
-        define("rank") { [unowned self] call in
-            call.push(try self.scoringState(call) { $0.rank[$1] })
-        }
-        define("grade") { [unowned self] call in
-            call.push(try self.scoringState(call) { $0.grade[$1] })
-        }
+        // Answered in C from the published results; Swift only for what C
+        // cannot answer (see ContextLookups.swift).
+        let lookups = ContextLookups(
+            awarded: lookup("awarded", of: .award, missingIsFalse: true) { [unowned self] call in
+                call.push((try self.awardState(call) { state, row in state.awarded[row] }) ?? false)
+            },
+            eligible: lookup("eligible", of: .award, missingIsFalse: true) { [unowned self] call in
+                call.push((try self.awardState(call) { state, row in state.eligible[row] ?? false }) ?? false)
+            },
+            total: lookup("total", of: .scoring, missingIsFalse: false) { [unowned self] call in
+                call.push(try self.scoringState(call) { $0.total[$1] })
+            },
+            rank: lookup("rank", of: .scoring, missingIsFalse: false) { [unowned self] call in
+                call.push(try self.scoringState(call) { $0.rank[$1] })
+            },
+            grade: lookup("grade", of: .scoring, missingIsFalse: false) { [unowned self] call in
+                call.push(try self.scoringState(call) { $0.grade[$1] })
+            })
+        for (name, lookup) in lookups.named { ctx[name] = .function(lookup.function) }
+        self.lookups = lookups
         define("history") { [unowned self] call in
             call.push(try self.historyYears(call))
         }

@@ -110,10 +110,17 @@ final class Run {
     var droppedDiagnostics = 0
     private var inProgress: [DeclarationID] = []
     private var finished: Set<DeclarationID> = []
+    /// Evaluated in a batch, not finished yet.
+    private var evaluated: [DeclarationID: Evaluated] = [:]
+    /// Failed in a batch: thrown when the declaration's turn comes.
+    private var failures: [DeclarationID: ChunkFailure] = [:]
+    /// Stopped in a batch for another declaration, needed first.
+    private var blocked: [DeclarationID: DeclarationID] = [:]
+
     private var done = 0
-    var subjects = 0
     /// The run's use of `options.cache`, if any.
     private(set) var cache: CacheSession?
+    var subjects = 0
 
     /// A result waiting for its turn in the output.
     enum EvaluatedDeclaration {
@@ -217,90 +224,151 @@ final class Run {
     }
 
     /// Evaluates `id`, or returns what it needs first (an award or scoring
-    /// not finished yet).
+    /// not finished yet). Its outcomes come from a batch run for it, or
+    /// for an earlier declaration of the same kind of subject.
     private func pass(_ id: DeclarationID) throws -> DeclarationID? {
-        switch cache?.reuse(id, in: self) {
-        case .hit?: return nil
-        case .need(let other)?: return other
-        case .miss?: cache?.begin(self)
-        case nil: break
+        if evaluated[id] == nil, failures[id] == nil, cache?.reuse(id, in: self) == true { return nil }
+        if let base = quotaBase(id), !finished.contains(base) { return base }
+        if let need = blocked[id] {
+            if !finished.contains(need) { return need }
+            blocked[id] = nil
         }
-        do {
-            switch id.kind {
-            case .award:
-                let award = rules.awards[id.index]
-                let view = data.view(award.subject)
-                var baseCounts: [String?: Int]?
-                // The first award of that id, as for a duplicate everywhere.
-                if let base = award.quota?.base, let baseIndex = rules.awards.firstIndex(where: { $0.id == base }) {
-                    let baseID = DeclarationID.award(baseIndex)
-                    if store.applies(baseID) && !finished.contains(baseID) { return baseID }
-                    baseCounts = Finishing.baseCounts(groups: QuotaGroup(within: award.quota?.within, view: data.view(rules.awards[baseIndex].subject), units: data.units),
-                                                      state: store.award(baseID))
-                }
-                let rows: [AwardRow] = try parallel(view) { worker, slice in try worker.evaluateAward(id.index, rows: slice) }
-                subjects += view.count
-                let groups = QuotaGroup(within: award.quota?.within, view: view, units: data.units)
-                let (result, state) = Finishing.award(award, rows: rows, view: view, groups: groups, baseCounts: baseCounts)
-                results[id] = .award(result)
-                store.publish(id, .award(state))
-                cache?.keep(id, in: self)
-            case .scoring:
-                let scoring = rules.scorings[id.index]
-                let view = data.view(scoring.subject)
-                let rows: [ScoreRow] = try parallel(view) { worker, slice in try worker.evaluateScoring(id.index, rows: slice) }
-                subjects += view.count
-                let (result, state) = try Finishing.scoring(scoring, rows: rows, view: view)
-                results[id] = .scoring(result)
-                store.publish(id, .scoring(state))
-                cache?.keep(id, in: self)
-            }
-        } catch let need as DependencyNeeded {
-            return need.id
+        if let failure = failures.removeValue(forKey: id) { throw failure.error }
+        if evaluated[id] == nil {
+            try evaluateBatch(startingWith: id)
+            if let need = blocked[id] { return need }
+            if let failure = failures.removeValue(forKey: id) { throw failure.error }
         }
+        try finish(id)
         return nil
     }
 
-    /// Runs `body` on contiguous chunks of the subjects (by id), several per
-    /// worker, each worker taking the next chunk when done, so that a slow
-    /// part of the data does not leave the other workers idle. Results and
-    /// printed messages are put together in chunk order, and the failure of
-    /// the first failing chunk wins (chunks before it always run): nothing
-    /// depends on the number of workers.
-    private func parallel<T: Sendable>(_ view: KindView, _ body: @escaping @Sendable (Worker, ArraySlice<Int>) throws -> [T]) throws -> [T] {
+    /// The award whose holders a quota of `id` counts, when it applies.
+    private func quotaBase(_ id: DeclarationID) -> DeclarationID? {
+        guard id.kind == .award, let base = rules.awards[id.index].quota?.base,
+              // The first award of that id, as for a duplicate everywhere.
+              let baseIndex = rules.awards.firstIndex(where: { $0.id == base }),
+              store.applies(.award(baseIndex)) else { return nil }
+        return .award(baseIndex)
+    }
+
+    /// Quotas or ranks of an evaluated declaration: its result waits for
+    /// its turn in the output, its state is published for later ones.
+    private func finish(_ id: DeclarationID) throws {
+        guard let done = evaluated.removeValue(forKey: id) else { preconditionFailure("finishing what was not evaluated") }
+        let view = data.view(rules.declaration(id).subject)
+        subjects += view.count
+        let room = max(0, Diagnostic.cap - diagnostics.count)
+        diagnostics += done.diagnostics.kept.prefix(room)
+        droppedDiagnostics += done.diagnostics.kept.count - min(room, done.diagnostics.kept.count) + done.diagnostics.dropped
+        switch done.output {
+        case .award(let rows):
+            let award = rules.awards[id.index]
+            var baseCounts: [String?: Int]?
+            if let base = quotaBase(id) {
+                baseCounts = Finishing.baseCounts(groups: QuotaGroup(within: award.quota?.within, view: data.view(rules.awards[base.index].subject), units: data.units),
+                                                  state: store.award(base))
+            }
+            let groups = QuotaGroup(within: award.quota?.within, view: view, units: data.units)
+            let (result, state) = Finishing.award(award, rows: rows, view: view, groups: groups, baseCounts: baseCounts)
+            results[id] = .award(result)
+            store.publish(id, .award(state), index: view.rowIndex)
+            cache?.keep(id, in: self, printed: done.diagnostics)
+        case .scoring(let rows):
+            let (result, state) = try Finishing.scoring(rules.scorings[id.index], rows: rows, view: view)
+            results[id] = .scoring(result)
+            store.publish(id, .scoring(state), index: view.rowIndex)
+            cache?.keep(id, in: self, printed: done.diagnostics)
+        }
+    }
+
+    /// The declarations to evaluate together with `id`: those of the same
+    /// kind of subject not evaluated yet and not waiting for another one,
+    /// `id` first, then in output order, as many as the memory of their
+    /// outcomes allows (about 384 MiB: a national run keeps every
+    /// criterion's detail of every subject until the batch ends).
+    private func batch(startingWith id: DeclarationID) -> [DeclarationID] {
+        let kind = rules.declaration(id).subject
+        let count = data.view(kind).count
+        func cost(_ id: DeclarationID) -> Int {
+            return count * (64 + 24 * (id.kind == .award ? rules.awards[id.index].criteria.count : rules.scorings[id.index].items.count))
+        }
+        var batch = [id]
+        var bytes = cost(id)
+        for other in applicable where other != id && rules.declaration(other).subject == kind {
+            guard !finished.contains(other), evaluated[other] == nil, failures[other] == nil,
+                  !inProgress.contains(other), cache?.mayReuse(other, in: self) != true else { continue }
+            if let need = blocked[other], !finished.contains(need) { continue }
+            if let base = quotaBase(other), !finished.contains(base) { continue }
+            let more = cost(other)
+            if bytes + more > 384 << 20 { break }
+            blocked[other] = nil
+            batch.append(other)
+            bytes += more
+        }
+        return batch
+    }
+
+    /// Evaluates a batch on every subject, in chunks spread over the workers,
+    /// and keeps what each declaration came to: its outcomes, the failure of
+    /// its first failing chunk, or the declaration it needs first. Chunks
+    /// are put together in order, so nothing depends on the number of
+    /// workers. A limit stops the run: the failure of the first declaration
+    /// of the batch that failed is thrown (the one a run of one declaration
+    /// at a time would have met first).
+    private func evaluateBatch(startingWith id: DeclarationID) throws {
+        let batch = self.batch(startingWith: id)
+        let view = data.view(rules.declaration(id).subject)
         let rows = view.sortedRows
         let workers = self.workers
         let cancellation = options.cancellation
         _ = view.records   // encoded here, on every core, before the workers need it
+        _ = view.rowIndex
         let chunks = workers.count == 1 ? 1 : min(rows.count / 256 + 1, workers.count * 8)
         let parts = try Parallel.map(parts: chunks, threads: workers.count) { c, w in
             let worker = workers[w]
             try cancellation?.check()
-            do {
-                let part = try body(worker, rows[rows.indices.part(c, of: chunks)])
-                let (kept, dropped) = worker.takeDiagnostics()
-                return (part, kept, dropped, worker.reads.take())
-            } catch {
-                _ = worker.takeDiagnostics()
-                _ = worker.reads.take()
-                worker.state.clearInterrupt()
-                throw error
+            worker.syncLookups()
+            return worker.evaluate(batch, rows: rows[rows.indices.part(c, of: chunks)])
+        }
+        cache?.collectReads(from: workers)
+        for (d, declaration) in batch.enumerated() {
+            var output: ChunkOutput?
+            var diagnostics = ChunkDiagnostics()
+            var failure: ChunkFailure?
+            var incomplete = false
+            for part in parts {
+                switch part[d] {
+                case .done(let more, let printed):
+                    diagnostics.add(printed)
+                    switch (output, more) {
+                    case (nil, _): output = more
+                    case (.award(let a)?, .award(let b)): output = .award(a + b)
+                    case (.scoring(let a)?, .scoring(let b)): output = .scoring(a + b)
+                    default: preconditionFailure("chunks of one declaration disagree on its kind")
+                    }
+                    continue
+                case .failed(let first): failure = first
+                case .incomplete: incomplete = true
+                }
+                break
+            }
+            if let failure {
+                if let need = failure.error as? DependencyNeeded { blocked[declaration] = need.id }
+                else { failures[declaration] = failure }
+            } else if !incomplete, let output {
+                evaluated[declaration] = Evaluated(output: output, diagnostics: diagnostics)
             }
         }
-        var out: [T] = []
-        out.reserveCapacity(rows.count)
-        for (part, kept, dropped, reads) in parts {
-            out += part
-            absorb(kept: kept, dropped: dropped)
-            cache?.captured(kept: kept, dropped: dropped, reads: reads)
-        }
-        return out
+        let stopped = parts.contains { $0.contains { outcome in
+            if case .failed(let failure) = outcome { failure.stopsRun } else { false }
+        } }
+        if stopped, let first = batch.lazy.compactMap({ self.failures[$0] }).first { throw first.error }
     }
 
-    /// Adds what a chunk printed to the run's messages, within the cap.
-    func absorb(kept: [Diagnostic], dropped: Int) {
-        let room = max(0, Diagnostic.cap - diagnostics.count)
-        diagnostics += kept.prefix(room)
-        droppedDiagnostics += kept.count - min(room, kept.count) + dropped
+    /// A declaration evaluated on every subject, waiting to be finished.
+    struct Evaluated {
+        var output: ChunkOutput
+        var diagnostics: ChunkDiagnostics
     }
 }

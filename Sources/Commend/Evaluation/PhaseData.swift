@@ -84,6 +84,19 @@ final class KindView: Sendable {
         }
     }
 
+    private let indexed = Mutex<LuaRowIndex?>(nil)
+
+    /// The encoded rows by subject id, for the lookups answered in C
+    /// (`ctx.awarded` and the like), built on first use.
+    var rowIndex: LuaRowIndex {
+        indexed.withLock { indexed in
+            if let indexed { return indexed }
+            let index = LuaRowIndex(records)
+            indexed = index
+            return index
+        }
+    }
+
     private func encode() -> LuaRecordRows {
         // In parallel parts, joined in row order.
         let columnCount = columns.count

@@ -1,3 +1,5 @@
+import LuaKit
+
 /// What finished awards and scorings published for the `ctx` functions of
 /// later ones. Written by the coordinator between parallel passes only.
 // @unchecked Sendable: `publish` runs on the coordinating thread while no
@@ -21,15 +23,29 @@ final class ResultStore: @unchecked Sendable {
     /// Whether each declaration applies in the phase.
     private let applicable: PerDeclaration<Bool>
     private var states: PerDeclaration<State?>
+    /// What each published state answers through `ctx` in C, in the order
+    /// of `ContextLookups` (awarded, eligible; total, rank, grade).
+    private(set) var columns: PerDeclaration<[LuaLookupColumn]?>
 
     init(rules: RuleSet, applicable: Set<DeclarationID>) {
         self.applicable = PerDeclaration(awards: rules.awards.count, scorings: rules.scorings.count) { applicable.contains($0) }
         states = PerDeclaration(awards: rules.awards.count, scorings: rules.scorings.count) { _ in nil }
+        columns = PerDeclaration(awards: rules.awards.count, scorings: rules.scorings.count) { _ in nil }
     }
 
     func applies(_ id: DeclarationID) -> Bool { applicable[id] }
     func state(_ id: DeclarationID) -> State? { states[id] }
-    func publish(_ id: DeclarationID, _ state: State) { states[id] = state }
+    /// Publishes the final state of `id`, whose subjects are indexed by `index`.
+    func publish(_ id: DeclarationID, _ state: State, index: LuaRowIndex) {
+        states[id] = state
+        switch state {
+        case .award(let award):
+            columns[id] = [.flags(award.awarded, index: index), .flags(award.eligible, index: index)]
+        case .scoring(let scoring):
+            columns[id] = [.numbers(scoring.total, index: index), .integers(scoring.rank, index: index),
+                           .labels(scoring.grade, index: index)]
+        }
+    }
 
     func award(_ id: DeclarationID) -> AwardState? {
         if case .award(let state)? = states[id] { return state }

@@ -11,58 +11,82 @@ struct ScoreRow: Sendable {
     var penaltyDetail: String?
 }
 
-extension Worker {
-    func evaluateScoring(_ index: Int, rows: ArraySlice<Int>) throws -> [ScoreRow] {
-        let scoring = runtime.scorings[index]
-        let functions = runtime.scoringFunctions[index]
-        let sequence = sequence(.scoring(index))
-        let view = data.view(scoring.subject)
-        let what = "scoring \"\(scoring.id)\""
-        let items = scoring.items.count
-        var out: [ScoreRow] = []
-        out.reserveCapacity(rows.count)
-        var meter = BudgetMeter(store.budget)
-        try forEachSubject(view, rows: rows, what: what, sequence: sequence, at: scoring.location,
-                           part: { step in
-                               switch step {
-                               case .gate: ("applies", scoring.location)
-                               case .part(let i): ("item \"\(scoring.items[i].id)\"", scoring.items[i].location)
-                               case .tail(let t): (t == 0 ? "bonus" : "penalty", scoring.location)
-                               }
-                           }) { results, row in
-            func points(_ step: LuaSequence.Step) throws -> (Double, String?) {
-                do { return try self.points(results.result(step), detail: results.result(step, .detail)) } catch let error as LuaConversionError {
-                    throw PartConversionError(step: step, error: error)
-                }
-            }
-            var result = ScoreRow(row: row, raw: [], details: [])
-            result.raw.reserveCapacity(items)
-            result.details.reserveCapacity(items)
-            for i in 0..<items {
-                let (value, detail) = try points(.part(i))
-                result.raw.append(value)
-                result.details.append(detail)
-            }
-            if functions.bonus != nil {
-                (result.bonusRaw, result.bonusDetail) = try points(.tail(0))
-            }
-            if functions.penalty != nil {
-                (result.penaltyRaw, result.penaltyDetail) = try points(.tail(1))
-            }
-            // Raw and clamped points and a detail slot per item, the row and its outcome, and the texts.
-            var kept = items * 40 + 320 + ResultBudget.text(result.bonusDetail) + ResultBudget.text(result.penaltyDetail)
-            for detail in result.details { kept += ResultBudget.text(detail) }
-            guard meter.add(kept) else {
-                throw store.budget.exceeded(declaration: what, subject: view.id(row), at: scoring.location)
-            }
-            out.append(result)
-        }
-        guard meter.settle() else {
-            throw store.budget.exceeded(declaration: what, subject: nil, at: scoring.location)
-        }
-        return out
+/// A scoring's points for a chunk of subjects: `applies`, every item, the
+/// bonus and the penalty.
+final class ScoringChunk: DeclarationChunk {
+    let id: DeclarationID
+    let what: String
+    let sequence: LuaSequence
+    var diagnostics = ChunkDiagnostics()
+    private let scoring: Scoring
+    private let hasBonus: Bool
+    private let hasPenalty: Bool
+    private let view: KindView
+    private var out: [ScoreRow] = []
+    private var meter: BudgetMeter
+    private let budget: ResultBudget
+
+    init(worker: Worker, index: Int, rows: Int) {
+        id = .scoring(index)
+        scoring = worker.runtime.scorings[index]
+        let functions = worker.runtime.scoringFunctions[index]
+        hasBonus = functions.bonus != nil
+        hasPenalty = functions.penalty != nil
+        sequence = worker.sequence(.scoring(index))
+        what = "scoring \"\(scoring.id)\""
+        view = worker.data.view(scoring.subject)
+        budget = worker.store.budget
+        meter = BudgetMeter(budget)
+        out.reserveCapacity(rows)
     }
 
+    func part(_ step: LuaSequence.Step) -> (String, SourceLocation) {
+        switch step {
+        case .gate: ("applies", scoring.location)
+        case .part(let i): ("item \"\(scoring.items[i].id)\"", scoring.items[i].location)
+        case .tail(let t): (t == 0 ? "bonus" : "penalty", scoring.location)
+        }
+    }
+
+    func read(_ results: LuaSequenceResults, row: Int, worker: Worker) throws {
+        func points(_ step: LuaSequence.Step) throws -> (Double, String?) {
+            do { return try worker.points(results.result(step), detail: results.result(step, .detail)) } catch let error as LuaConversionError {
+                throw PartConversionError(step: step, error: error)
+            }
+        }
+        let items = scoring.items.count
+        var result = ScoreRow(row: row, raw: [], details: [])
+        result.raw.reserveCapacity(items)
+        result.details.reserveCapacity(items)
+        for i in 0..<items {
+            let (value, detail) = try points(.part(i))
+            result.raw.append(value)
+            result.details.append(detail)
+        }
+        if hasBonus {
+            (result.bonusRaw, result.bonusDetail) = try points(.tail(0))
+        }
+        if hasPenalty {
+            (result.penaltyRaw, result.penaltyDetail) = try points(.tail(1))
+        }
+        // Raw and clamped points and a detail slot per item, the row and its outcome, and the texts.
+        var kept = items * 40 + 320 + ResultBudget.text(result.bonusDetail) + ResultBudget.text(result.penaltyDetail)
+        for detail in result.details { kept += ResultBudget.text(detail) }
+        guard meter.add(kept) else {
+            throw budget.exceeded(declaration: what, subject: view.id(row), at: scoring.location)
+        }
+        out.append(result)
+    }
+
+    func finish() throws -> ChunkOutput {
+        guard meter.settle() else {
+            throw budget.exceeded(declaration: what, subject: nil, at: scoring.location)
+        }
+        return .scoring(out)
+    }
+}
+
+extension Worker {
     /// `points, detail` as returned by a points function; nil points count as 0.
     func points(_ points: LuaResult, detail: LuaResult) throws -> (Double, String?) {
         let detail = self.detail(detail)

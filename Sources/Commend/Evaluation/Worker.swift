@@ -19,6 +19,10 @@ final class Worker: @unchecked Sendable {
     /// Published states already looked up (they do not change during a run).
     var states: PerDeclaration<ResultStore.State?>
     private(set) var ctx: LuaValue = .nil
+    /// The `ctx` functions answered in C (set by `makeContext`).
+    var lookups: ContextLookups?
+    /// The subject being evaluated, which the lookups compare first.
+    let lookupHint = LuaLookupHint()
     private var recordKinds: [String: (kind: LuaRecordKind, rows: LuaRecordRows)] = [:]
     private var lastKind: (view: KindView, kind: LuaRecordKind, rows: LuaRecordRows)?
     /// The declaration (`award "x"`) and view of the subjects being

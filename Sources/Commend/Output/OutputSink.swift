@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 // @unchecked Sendable: used from one thread; only `emit` runs on `queue`,
 // and `failure` is read after draining it.
@@ -142,13 +143,19 @@ public final class OutputSink: @unchecked Sendable {
         emit(bytes)
     }
 
-    /// Hands what is buffered to the writing queue.
+    /// Hands what is buffered to the writing queue, and takes a written
+    /// buffer back to fill: a fresh megabyte for every megabyte of a large
+    /// result would have the system map and clear new pages all along.
     public func flush() {
         guard !buffer.isEmpty else { return }
         emit(buffer)
-        buffer = []
+        buffer = spares.take() ?? []
+        buffer.removeAll(keepingCapacity: true)
         buffer.reserveCapacity(1 << 20)
     }
+
+    /// Buffers written by the queue, ready to be filled again.
+    private let spares = SpareBuffers()
 
     /// Waits until every byte handed over is written.
     private func drain() { queue.sync {} }
@@ -166,12 +173,14 @@ public final class OutputSink: @unchecked Sendable {
     private func emit(_ bytes: [UInt8]) {
         room.wait()
         let room = self.room, failure = self.failure, fd = handle.fileDescriptor
-        let consumer = self.consumer, writesHandle = self.writesHandle
+        let consumer = self.consumer, writesHandle = self.writesHandle, spares = self.spares
         queue.async {
             defer { room.signal() }
             consumer?(bytes)
-            guard writesHandle, failure.errno == nil else { return }
-            failure.errno = FileBytes.write(bytes, to: fd)
+            if writesHandle, failure.errno == nil {
+                failure.errno = FileBytes.write(bytes, to: fd)
+            }
+            spares.give(bytes)
         }
     }
 
@@ -197,4 +206,17 @@ public final class OutputSink: @unchecked Sendable {
             throw EvaluationError("\(target.path): cannot write: \(String(cString: strerror(errno)))")
         }
     }
+}
+
+/// Written buffers handed back by the writing queue (at most a few are kept).
+private final class SpareBuffers: Sendable {
+    private let buffers = Mutex<[[UInt8]]>([])
+
+    func give(_ buffer: consuming [UInt8]) {
+        let buffer = buffer
+        guard buffer.capacity >= 1 << 20 else { return }
+        buffers.withLock { if $0.count < 4 { $0.append(buffer) } }
+    }
+
+    func take() -> [UInt8]? { buffers.withLock { $0.popLast() } }
 }

@@ -75,7 +75,8 @@ final class RuleRuntime: DeclarationCatalog, @unchecked Sendable {
         for function in ruleFunctions {
             guard let chunk = function.definition?.chunk, let writes = function.sharedStateWrites(calledOften: true) else { continue }
             for write in writes {
-                let problem = RuleProblem(at: SourceLocation(file: chunk, line: write.line), SharedStateError.message(write))
+                let message = SharedStateError.message(write, reason: sandbox.policy.wording.sharedState)
+                let problem = RuleProblem(at: SourceLocation(file: chunk, line: write.line), message)
                 if reported.insert("\(problem.location?.description ?? ""): \(problem.message)").inserted { problems.append(problem) }
             }
         }
@@ -101,7 +102,8 @@ final class RuleRuntime: DeclarationCatalog, @unchecked Sendable {
             try chunk.call()
         } catch let error as SharedStateError {
             for write in error.writes {
-                problems.append(RuleProblem(at: SourceLocation(file: error.chunk, line: write.line), SharedStateError.message(write)))
+                problems.append(RuleProblem(at: SourceLocation(file: error.chunk, line: write.line),
+                                            SharedStateError.message(write, reason: error.reason)))
             }
         } catch let error as LuaError {
             let location = error.line.map { SourceLocation(file: error.chunk ?? name, line: $0) }

@@ -57,6 +57,7 @@ typedef struct cg_runtime {
     int sequence_step;        /* the function cg_sequence is in: -1 the gate, 0... the others */
     cg_account *account;      /* the run's shared limits once attached; NULL: this state's own */
     size_t attached_used;     /* `used` when attached: what the account does not charge */
+    long long credit;         /* bytes charged to the account but not allocated yet */
     int trip_step;            /* sequence_step when the run was tripped (a limit hit inside
                                  pcall is noticed later, maybe after the sequence ended) */
 } cg_runtime;
@@ -170,5 +171,55 @@ void cg_open_sandbox_library(lua_State *L);
  * sandbox's own os table; the real os.date stays in place, so that its
  * errors still name it. */
 void cg_push_bounded_date(lua_State *L);
+
+/* Lookups answered in C: a function f(name, id) that reads the value of
+ * the row whose first field is `id` in the column published under `name`,
+ * without entering the host. The host publishes columns between runs of
+ * Lua code; a name it does not know, a column it has not published yet,
+ * or arguments that are not two strings go to the host's fallback.
+ * The id index: the rows of an encoded block (see cg_push_record) by the
+ * string in their first field. */
+typedef struct cg_row_index cg_row_index;
+/* Indexes `count` rows, row r at bytes + offsets[r]; a string that occurs
+ * again keeps its first row. NULL when memory runs out. */
+cg_row_index *cg_row_index_new(const unsigned char *bytes, const long *offsets, long count);
+void cg_row_index_free(cg_row_index *index);
+/* The row whose first field is the string s[0..<n], or -1. */
+long cg_row_index_find(const cg_row_index *index, const char *s, size_t n);
+
+enum {
+    CG_COLUMN_PENDING = 0,    /* not published yet: the fallback decides */
+    CG_COLUMN_ABSENT = 1,     /* published as nothing: every row reads the default */
+    CG_COLUMN_FLAGS = 2,      /* unsigned char per row: 0 false, 1 true, 2 the default */
+    CG_COLUMN_NUMBERS = 3,    /* double per row; NaN: nil */
+    CG_COLUMN_INTEGERS = 4,   /* long long per row; LLONG_MIN: nil */
+    CG_COLUMN_LABELS = 5      /* int per row, an index into `labels`; -1: nil */
+};
+typedef struct cg_column {
+    int type;
+    const void *values;
+    const cg_row_index *index;
+    const char *const *labels;
+    const size_t *label_lengths;
+} cg_column;
+/* The row asked about most often (the subject being evaluated), which a
+ * lookup compares first; shared by the lookups of one state. */
+typedef struct cg_lookup_hint {
+    const cg_row_index *index;
+    long row;                 /* -1: none */
+} cg_lookup_hint;
+/* The columns of one lookup function, and which of them were read. */
+typedef struct cg_lookup {
+    int count;
+    int default_false;        /* 1: a missing value reads false; 0: nil */
+    cg_column *columns;
+    unsigned char *read;      /* per column: set when a value was read */
+    const cg_lookup_hint *hint;   /* or NULL */
+} cg_lookup;
+/* Pushes the lookup function. Upvalues: `lookup` (owned by the host, which
+ * keeps it alive as long as the function), the table at `names` (name ->
+ * 1-based column), the function at `fallback` (called with the arguments
+ * when C cannot answer; its first result is returned). */
+void cg_push_lookup(lua_State *L, cg_lookup *lookup, int names, int fallback);
 
 #endif

@@ -28,9 +28,27 @@ struct CSVOutputTests {
     func sevenMembers() throws {
         let rules = try RuleSet(sources: EmbeddingRules.sources)
         let result = try Evaluator.evaluate(rules: rules, data: EmbeddingRules.dataset(rules), phase: "dot1")
-        let bytes = Self.written { CSVFormat.write(result, to: $0) }
+        let bytes = try sinkBytes { CSVFormat.write(result, to: $0) }
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == Self.expected.map { $0 + "\r\n" }.joined())
+    }
+
+    @Test("names with quotes are quoted, `|` and `<&` pass as they are, failed criteria in declaration order, quota places")
+    func escapedNamesAndQuota() throws {
+        let result = try OutputFixture.result()
+        let bytes = try sinkBytes { CSVFormat.write(result, to: $0) }
+        let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(rows == [
+            "kind,id,subject,name,eligible,awarded,failed,group,place,total,rank,grade",
+            "award,gioi,M1,An|Bình,true,false,,U1,2,,,",
+            "award,gioi,M2,\"Chi <b>&\"\"c\"\"\",true,true,,U1,1,,,",
+            "award,gioi,M3,Dũng,false,false,sk;kl,,,,,",
+            "award,gioi,M4,Em,true,true,,U2,1,,,",
+            "award,gioi,M5<&>,Giang,true,false,,U2,2,,,",
+            "scoring,cd,U2,Tổ|Hai,,,,C&1,,20,1,Tốt",
+            "scoring,cd,U1,\"Tổ <1> & \"\"Một\"\"\",,,,C&1,,12.5,2,Đạt",
+            "",
+        ])
     }
 
     @Test("text cells that a spreadsheet would run as a formula get a quote; quotes and commas are escaped")
@@ -38,15 +56,5 @@ struct CSVOutputTests {
         #expect(CSVFormat.field("a,b") == "\"a,b\"")
         #expect(CSVFormat.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVFormat.field("plain") == "plain")
-    }
-
-    /// What `write` puts into a sink, collected in order.
-    static func written(_ write: (OutputSink) -> Void) -> [UInt8] {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: file) }
-        guard let sink = try? OutputSink(file: file) else { return [] }
-        write(sink)
-        guard (try? sink.commit()) != nil, let data = FileManager.default.contents(atPath: file.path) else { return [] }
-        return Array(data)
     }
 }

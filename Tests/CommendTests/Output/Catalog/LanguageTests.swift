@@ -87,20 +87,9 @@ struct LanguageTests {
         return try engineEvaluate(rules, data)
     }
 
-    static func table(_ result: EvaluationResult, _ language: Language) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("commend-lang-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("out.txt")
-        let sink = try OutputSink(file: file)
-        ReportFormat.write(result, style: .plain, language: language, to: sink)
-        try sink.commit()
-        return try String(contentsOf: file, encoding: .utf8)
-    }
-
     @Test func tableInVietnameseAndEnglish() throws {
         let result = try Self.result()
-        let vi = try Self.table(result, .vi)
+        let vi = try reportText(result, .plain, .vi)
         // 3 members, M1 and M2 eligible, 1 place: M2 (3 initiatives). U1: 12.5 points, U2: 22.5 → 20.
         #expect(vi.contains("P (p, năm 2021)"), "\(vi)")
         #expect(vi.contains("Đợt 1 [dot1]: từ 01/01/2021 đến 30/06/2021"), "\(vi)")
@@ -111,7 +100,7 @@ struct LanguageTests {
         for english in ["considered", "eligible", "awarded", "rank", "total", "grade"] {
             #expect(!vi.contains(english), "\(english) in \(vi)")
         }
-        let en = try Self.table(result, .en)
+        let en = try reportText(result, .plain, .en)
         #expect(en.contains("3 members considered, 2 eligible, 1 awarded; quota at most 1"), "\(en)")
         #expect(en.contains("Đợt 1 [dot1]: 01 Jan 2021 – 30 Jun 2021"), "\(en)")
         #expect(en.contains("  C1        2  U1       CĐCS A   12.5  Đạt"), "\(en)")

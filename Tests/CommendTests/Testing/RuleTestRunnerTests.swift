@@ -3,8 +3,8 @@ import LuaKit
 import Foundation
 import Testing
 
-@Suite("Engine: rule tests (commend test)")
-struct EngineRuleTestRunnerTests {
+@Suite("Testing: rule tests (commend test)")
+struct RuleTestRunnerTests {
     static let testFile = """
         test("good member earns it", function(t)
           local r = t.evaluate {
