@@ -33,7 +33,7 @@ struct LimitOptions: ParsableArguments {
     @Option(help: "Wall-clock limit of the run, in seconds.")
     var timeout = 600.0
 
-    @Option(help: "Worker threads (default: the number of cores). The result is the same for any number.")
+    @Option(help: "Threads of the run (default: the number of cores): Lua workers, and the reading and writing around them. The result is the same for any number.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
@@ -41,6 +41,7 @@ struct LimitOptions: ParsableArguments {
             throw ValidationError("limits must be positive")
         }
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+        EngineThreads.limit(to: jobs)
     }
 
     var limits: LuaLimits {

@@ -285,7 +285,7 @@ final class Run {
     /// The declarations to evaluate together with `id`: those of the same
     /// kind of subject not evaluated yet and not waiting for another one,
     /// `id` first, then in output order, as many as the memory of their
-    /// outcomes allows (about 384 MiB: a national run keeps every
+    /// outcomes allows (about 192 MiB: a national run keeps every
     /// criterion's detail of every subject until the batch ends).
     private func batch(startingWith id: DeclarationID) -> [DeclarationID] {
         let kind = rules.declaration(id).subject
@@ -301,7 +301,7 @@ final class Run {
             if let need = blocked[other], !finished.contains(need) { continue }
             if let base = quotaBase(other), !finished.contains(base) { continue }
             let more = cost(other)
-            if bytes + more > 384 << 20 { break }
+            if bytes + more > 192 << 20 { break }
             blocked[other] = nil
             batch.append(other)
             bytes += more

@@ -32,12 +32,12 @@ enum Finishing {
         } else {
             for row in rows where row.eligible { state.awarded[row.row] = true }
         }
-        let awarded = state.awarded, criteria = award.criteria, quotaPlaces = places
+        let awarded = state.awarded, criteria = award.criteria, quotaPlaces = places, names = view.names
         let outcomes = Parallel.array(count: rows.count, threshold: 16_384) { i in
             let row = rows[i]
             return AwardOutcome(
-                subject: view.id(row.row),
-                name: view.name(row.row),
+                subject: names.id(row.row),
+                name: names.name(row.row),
                 eligible: row.eligible,
                 awarded: awarded[row.row],
                 definitions: criteria,
@@ -67,6 +67,13 @@ enum Finishing {
             var total: Double
             var group: String?
         }
+        let cells = view.cellReader
+        let groupColumn = scoring.group.flatMap { view.columns.firstIndex(of: $0) }
+        func group(_ row: Int) -> String? {
+            guard let groupColumn, let value = cells.value(row: row, column: groupColumn) else { return nil }
+            if case .string(let s) = value { return s }
+            return value.description
+        }
         var scored: [Scored] = try rows.map { row in
             let points = zip(row.raw, scoring.items).map { raw, item in Swift.min(Swift.max(raw, 0), item.max) }
             var bonus = Swift.max(row.bonusRaw ?? 0, 0)
@@ -82,7 +89,7 @@ enum Finishing {
                                 message: "the total is not a finite number (items \(ReportFormat.number(points.reduce(0, +))), bonus \(ReportFormat.number(bonus)), penalty \(ReportFormat.number(penalty))): points must add up to a finite number")
             }
             return Scored(row: row, points: points, bonus: bonus, penalty: penalty, total: total,
-                          group: scoring.group.flatMap { view.string(row: row.row, column: $0) })
+                          group: group(row.row))
         }
         let tiebreak = scoring.tiebreak.compactMap { id in scoring.items.firstIndex { $0.id == id } }
         func keys(_ s: Scored) -> [Double] { [s.total] + tiebreak.map { s.points[$0] } }
@@ -106,6 +113,7 @@ enum Finishing {
                                              grade: Array(repeating: nil, count: view.count))
         var outcomes: [ScoreOutcome] = []
         outcomes.reserveCapacity(scored.count)
+        let names = view.names
         var start = 0
         while start < scored.count {
             var end = start
@@ -119,7 +127,7 @@ enum Finishing {
                 state.rank[s.row.row] = rank
                 state.grade[s.row.row] = grade
                 outcomes.append(ScoreOutcome(
-                    subject: view.id(s.row.row), name: view.name(s.row.row),
+                    subject: names.id(s.row.row), name: names.name(s.row.row),
                     group: s.group, total: s.total, rank: rank, groupSize: end - start, grade: grade,
                     items: scoring.items.enumerated().map { i, item in
                         ItemOutcome(id: item.id, text: item.text, points: s.points[i], raw: s.row.raw[i], max: item.max,

@@ -141,11 +141,25 @@ final class KindView: Sendable {
     }
 
     /// The subject's name (empty when it has none).
-    func name(_ row: Int) -> String {
-        guard let nameColumn, let value = value(row: row, column: nameColumn) else { return "" }
-        if case .string(let s) = value { return s }
-        return value.description
+    func name(_ row: Int) -> String { names.name(row) }
+
+    /// Ids and names by row, read without retaining the view's arrays at
+    /// every row: make one per loop over many rows (see `CellReader`).
+    struct NameReader {
+        let ids: [String]
+        let cells: CellReader
+        let column: Int?
+
+        func id(_ row: Int) -> String { ids[row] }
+
+        func name(_ row: Int) -> String {
+            guard let column, let value = cells.value(row: row, column: column) else { return "" }
+            if case .string(let s) = value { return s }
+            return value.description
+        }
     }
+
+    var names: NameReader { NameReader(ids: base.ids, cells: cellReader, column: nameColumn) }
 
     func string(row: Int, column name: String) -> String? {
         guard let value = value(row: row, column: name) else { return nil }

@@ -116,7 +116,7 @@ public final class JSONStream: EvaluationSink {
     /// its own buffer, then the parts written one after the other.
     static func inParallel(_ count: Int, to out: OutputSink, _ encode: @escaping @Sendable (Int, inout JSONBytes) -> Void) {
         let block = 8192
-        let cores = min(4, ProcessInfo.processInfo.activeProcessorCount)
+        let cores = min(4, Parallel.cores)
         var start = 0
         while start < count {
             let end = min(count, start + block)

@@ -2,12 +2,27 @@ import Dispatch
 import Foundation
 import Synchronization
 
+/// The most threads the engine's parallel work may use, for the whole
+/// process: reading data, encoding subjects, evaluating, writing results.
+/// By default every core; `commend --jobs 1` holds a run to one core.
+public enum EngineThreads {
+    private static let limit = Atomic<Int>(Int.max)
+
+    /// Limits every later piece of parallel work to `threads` threads (at
+    /// least one); nil lifts the limit.
+    public static func limit(to threads: Int?) {
+        limit.store(max(1, threads ?? Int.max), ordering: .relaxed)
+    }
+
+    static var cap: Int { limit.load(ordering: .relaxed) }
+}
+
 /// The one place where the engine runs work on several threads: work split
 /// into numbered parts, results put together in part order, so that nothing
 /// depends on the number of threads or on which thread ran what.
 enum Parallel {
-    /// The cores of this machine.
-    static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// The cores of this machine, or fewer under `EngineThreads.limit(to:)`.
+    static var cores: Int { min(ProcessInfo.processInfo.activeProcessorCount, EngineThreads.cap) }
 
     /// Runs `body` for every part of `0..<parts` on up to `threads` threads
     /// (the cores by default) and returns the results in part order.
@@ -21,7 +36,7 @@ enum Parallel {
     static func map<T: Sendable, E: Error>(parts: Int, threads: Int = cores,
                                            _ body: @Sendable (_ part: Int, _ thread: Int) throws(E) -> T) throws(E) -> [T] {
         guard parts > 0 else { return [] }
-        let threads = max(1, min(threads, parts))
+        let threads = max(1, min(threads, parts, EngineThreads.cap))
         if threads == 1 {
             var out: [T] = []
             out.reserveCapacity(parts)
