@@ -198,7 +198,8 @@ final class CacheSession {
         let view = run.data.view(run.rules.declaration(id).subject)
         // Written while the run goes on (on a core the workers leave idle
         // while the next results are reused); `deinit` waits for the writes.
-        writes.async(group: writing) {
+        // Held to one thread, the run writes them itself.
+        let write: @Sendable () -> Void = {
             let payload = CachedDeclaration.encode(result, printed: printed, printedTotal: printedTotal,
                                                    instructions: instructions, view: view)
             cache.write(full, suffix: ".entry", payload)
@@ -207,6 +208,7 @@ final class CacheSession {
             cache.write(base, suffix: ".manifest", Self.encodeManifest(Array(variants.prefix(8))))
             cache.evict()
         }
+        if Parallel.cores > 1 { writes.async(group: writing, execute: write) } else { write() }
     }
 
     private let writes = DispatchQueue(label: "commend.cache.writes")
