@@ -161,13 +161,21 @@ extension CachedDeclaration {
                     state.awarded[row] = flag & 2 != 0
                 }
             }
-            // Made in place, as the evaluation makes them (`Finishing.award`).
-            let definitions = award.criteria
-            let outcomes = Parallel.array(count: count, threshold: 16_384) { i in
-                let part = decoded[i / chunk], j = i % chunk
-                return AwardOutcome(subject: view.id(part.rows[j]), name: view.name(part.rows[j]),
-                                    eligible: part.flags[j] & 1 != 0, awarded: part.flags[j] & 2 != 0,
-                                    definitions: definitions, block: part.block, index: Int32(j), quota: part.quotas[j])
+            // Made in place, chunk by chunk in parallel; each chunk with its
+            // own copy of the criteria, so that the threads do not contend
+            // for one reference count a million times.
+            let outcomes = [AwardOutcome](unsafeUninitializedCapacity: count) { buffer, initialized in
+                let target = OutcomeBuffer(base: buffer.baseAddress)
+                Parallel.map(parts: chunkCount) { c, _ in
+                    let part = decoded[c], definitions = award.criteria.map { $0 }, names = view.names
+                    for j in part.rows.indices {
+                        (target.base! + c * chunk + j).initialize(to: AwardOutcome(
+                            subject: names.id(part.rows[j]), name: names.name(part.rows[j]),
+                            eligible: part.flags[j] & 1 != 0, awarded: part.flags[j] & 2 != 0,
+                            definitions: definitions, block: part.block, index: Int32(j), quota: part.quotas[j]))
+                    }
+                }
+                initialized = count
             }
             return CachedDeclaration(result: .award(AwardResult(award: award, results: outcomes)), state: .award(state),
                                      printed: printed, printedTotal: printedTotal, resultBytes: resultBytes,
@@ -248,6 +256,7 @@ extension CachedDeclaration {
                                            view: KindView, strings: Strings) throws -> (outcomes: [ScoreOutcome], rows: [Int]) {
         var r = CacheReader(bytes, from: part.start, to: part.end)
         var outcomes: [ScoreOutcome] = [], rows: [Int] = []
+        let names = view.names
         outcomes.reserveCapacity(part.outcomes)
         rows.reserveCapacity(part.outcomes)
         for _ in 0..<part.outcomes {
@@ -264,7 +273,7 @@ extension CachedDeclaration {
             let bonus = try r.double(), bonusRaw = try r.optionalDouble(), bonusDetail = try strings[try r.count()]
             let penalty = try r.double(), penaltyRaw = try r.optionalDouble(), penaltyDetail = try strings[try r.count()]
             rows.append(row)
-            outcomes.append(ScoreOutcome(subject: view.id(row), name: view.name(row), group: group, total: total, rank: rank,
+            outcomes.append(ScoreOutcome(subject: names.id(row), name: names.name(row), group: group, total: total, rank: rank,
                                          groupSize: groupSize, grade: grade, items: items, bonus: bonus, bonusRaw: bonusRaw,
                                          bonusDetail: bonusDetail, penalty: penalty, penaltyRaw: penaltyRaw,
                                          penaltyDetail: penaltyDetail))
@@ -272,6 +281,12 @@ extension CachedDeclaration {
         guard r.isAtEnd else { throw CacheCorrupt() }
         return (outcomes, rows)
     }
+}
+
+/// The storage of the outcomes being made, written at disjoint places by the chunks.
+// @unchecked Sendable: each chunk initializes only its own range.
+private struct OutcomeBuffer: @unchecked Sendable {
+    let base: UnsafeMutablePointer<AwardOutcome>?
 }
 
 extension Run.EvaluatedDeclaration {
