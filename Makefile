@@ -65,7 +65,7 @@ example: deps
 docs: deps
 	$(SWIFT) package --allow-writing-to-directory .build generate-documentation --target Commend
 
-# Commend (release) against the plain-Lua and Python baselines on 100k and 1M
+# Commend (release) against the plain-Lua and Python baselines on 100k, 300k and 1M
 # generated members, plus the Swift-to-Lua call micro-benchmark; a Markdown
 # table, also saved to .bench-data/results.md. Takes several minutes; not a test
 # (CI does not run it). Options: make bench BENCH="--quick" (100k only),

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """`make bench`: Commend against the plain-Lua and the Python baselines.
 
-    python3 Scripts/bench.py [--sizes 100k,1m] [--quick] [--runs K] [--keep]
+    python3 Scripts/bench.py [--sizes 100k,300k,1m] [--quick] [--runs K] [--keep]
 
-For each data size (100k and 1M members by default) and phase (dot2, the
+For each data size (100k, 300k and 1M members by default) and phase (dot2, the
 heavy one, for every size; dot1 too for 100k) it runs, on the sample plan
 (rules/):
 
@@ -12,6 +12,9 @@ heavy one, for every size; dot1 too for 100k) it runs, on the sample plan
     limits raised (COMMEND_LIMITS below: the 60 s default stops a 1M run);
   * the plain-Lua engine: `lua5.4 Benchmarks/plain-lua/engine.lua`;
   * the Python script: `python3 Benchmarks/python/evaluate.py`;
+  * Commend on a second rule set, `Benchmarks/rules-units` (awards that walk
+    each unit's members and quotas within units), with 1 and 2 jobs: whether
+    two cores pay on other work than the sample plan's;
 
 each under `/usr/bin/time -v` for the peak resident set size. A row is the
 best of K runs (lowest total wall time; default 3 for 100k, 1 for 1M); the
@@ -60,9 +63,9 @@ COMMEND = os.path.join(ROOT, ".build", "release", "commend")
 COMMEND_BENCH = os.path.join(ROOT, ".build", "release", "commend-bench")
 TIME = "/usr/bin/time"
 
-SIZES = {"100k": 100_000, "1m": 1_000_000}
-PHASES = {"100k": ["dot1", "dot2"], "1m": ["dot2"]}
-DEFAULT_RUNS = {"100k": 3, "1m": 1}
+SIZES = {"100k": 100_000, "300k": 300_000, "1m": 1_000_000}
+PHASES = {"100k": ["dot1", "dot2"], "300k": ["dot2"], "1m": ["dot2"]}
+DEFAULT_RUNS = {"100k": 3, "300k": 3, "1m": 1}
 # The default limits (60 s per run, 2e10 instructions per worker, 256 MiB per
 # Lua state) are sized for a province, not for a million members: with them a
 # 1-job evaluation of 1M members stops at "time limit exceeded". Raised here
@@ -75,6 +78,9 @@ ENGINES = [
     # key, label
     ("commend1", "Commend, 1 job"),
     ("commend2", "Commend, 2 jobs"),
+    # the second rule set (Benchmarks/rules-units): ctx.members_of and quotas within units
+    ("units1", "Commend units, 1 job"),
+    ("units2", "Commend units, 2 jobs"),
     ("lua", "plain Lua 5.4"),
     ("python", "Python 3"),
 ]
@@ -93,8 +99,9 @@ def load3():
 
 
 def command(engine, data, phase, out):
-    if engine in ("commend1", "commend2"):
-        return [COMMEND, "evaluate", "--rules", "rules", "--data", data, "--phase", phase,
+    if engine.startswith("commend") or engine.startswith("units"):
+        rules = "rules" if engine.startswith("commend") else "Benchmarks/rules-units"
+        return [COMMEND, "evaluate", "--rules", rules, "--data", data, "--phase", phase,
                 "--format", "json", "--out", out, "--timings", "--jobs", engine[-1], "--no-cache"] + COMMEND_LIMITS
     if engine == "lua":
         return ["lua5.4", "Benchmarks/plain-lua/engine.lua", "--rules", "rules", "--data", data,
@@ -109,7 +116,7 @@ BASELINE_STAGE = re.compile(r"^\s+(load rules|load data|evaluate|write json)\s+[
 def stages(engine, stderr):
     """stage -> seconds (wall), from the program's own report"""
     found = {}
-    pattern = COMMEND_STAGE if engine.startswith("commend") else BASELINE_STAGE
+    pattern = BASELINE_STAGE if engine in ("lua", "python") else COMMEND_STAGE
     for line in stderr.splitlines():
         m = pattern.match(line)  # Commend's indented per-declaration lines do not match
         if m:
@@ -212,7 +219,7 @@ def measure_cache(size, data, phase):
         return failed
     result = {"cold": cold["stages"].get("evaluate"), "changed": changed["stages"].get("evaluate"),
               "identical": "yes" if filecmp.cmp(outs["changed"], outs["nocache"], shallow=False) else "NO",
-              "summary": changed["cache"], "size": os.path.getsize(outs["cold"])}
+              "summary": changed["cache"]}
     log("  cold: evaluate %s s; one criterion changed: evaluate %s s (%s); identical to --no-cache: %s" % (
         secs(result["cold"]), secs(result["changed"]), result["summary"], result["identical"]))
     shutil.rmtree(work, ignore_errors=True)
@@ -263,7 +270,7 @@ def cpu_model():
 
 def main():
     ap = argparse.ArgumentParser(description="Commend against the plain-Lua and Python baselines.")
-    ap.add_argument("--sizes", default="100k,1m", help="comma-separated, of 100k and 1m (default both)")
+    ap.add_argument("--sizes", default="100k,300k,1m", help="comma-separated, of 100k, 300k and 1m (default all)")
     ap.add_argument("--quick", action="store_true", help="100k only")
     ap.add_argument("--runs", type=int, help="best of K runs (default 3 for 100k, 1 for 1m)")
     ap.add_argument("--keep", action="store_true", help="keep the JSON results in .bench-data/out")
@@ -272,7 +279,7 @@ def main():
     sizes = ["100k"] if args.quick else [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
     for s in sizes:
         if s not in SIZES:
-            ap.error("unknown size %r (100k or 1m)" % s)
+            ap.error("unknown size %r (100k, 300k or 1m)" % s)
     if args.runs is not None and args.runs < 1:
         ap.error("--runs must be at least 1")
     missing = [p for p in (COMMEND, COMMEND_BENCH) if not os.access(p, os.X_OK)]
@@ -306,6 +313,7 @@ def main():
                 res[engine] = measure(engine, label, data, phase, outs[engine], runs, tag)
                 rows.append((size, phase, engine, label, res[engine]))
             ok = lambda e: "error" not in res[e]
+            size_mb = os.path.getsize(outs["commend2"]) / 1e6 if ok("commend2") and os.path.exists(outs["commend2"]) else None
             identical = "–"
             if ok("commend1") and ok("commend2"):
                 identical = "yes" if filecmp.cmp(outs["commend1"], outs["commend2"], shallow=False) else "NO"
@@ -320,7 +328,9 @@ def main():
             evaluate = lambda e: res[e].get("stages", {}).get("evaluate")
             checks.append((size, phase, agree, identical,
                            ratio(total("commend2"), total("lua")), ratio(total("commend2"), total("python")),
-                           ratio(evaluate("commend1"), evaluate("commend2"))))
+                           ratio(evaluate("commend1"), evaluate("commend2")),
+                           ratio(total("commend1"), total("commend2")), ratio(total("units1"), total("units2")),
+                           "–" if size_mb is None else "%.0f" % size_mb))
             if not args.keep:
                 for path in outs.values():
                     if os.path.exists(path):
@@ -361,25 +371,27 @@ def main():
             "–" if r["rss"] is None else "%.0f" % (r["rss"] / 1024), r["load"]))
     md.append("")
     md.append("| members | phase | Commend 2 jobs ÷ plain Lua (total) | Commend 2 jobs ÷ Python (total) "
-              "| evaluate: 1 job ÷ 2 jobs | Commend vs plain Lua results | 1 job = 2 jobs (bytes) |")
-    md.append("| --- | --- | ---: | ---: | ---: | --- | --- |")
-    for size, phase, agree, identical, vs_lua, vs_py, speedup in checks:
-        md.append("| %s | %s | %s | %s | %s | %s | %s |" % (size, phase, vs_lua, vs_py, speedup, agree, identical))
+              "| evaluate: 1 job ÷ 2 jobs | total: 1 job ÷ 2 jobs | rules-units total: 1 job ÷ 2 jobs "
+              "| result MB | Commend vs plain Lua results | 1 job = 2 jobs (bytes) |")
+    md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |")
+    for size, phase, agree, identical, vs_lua, vs_py, speedup, whole, units, size_mb in checks:
+        md.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            size, phase, vs_lua, vs_py, speedup, whole, units, size_mb, agree, identical))
     md.append("")
     if caches:
         md.append("Result cache (2 jobs): the evaluate step (`--timings`) of a cold run with an empty cache, then of a "
                   "run after changing one criterion of \"Giỏi việc nước, đảm việc nhà\" (`rules/ca-nhan.lua`), in a "
                   "copy of the rules; identical: the second output against a `--no-cache` run of the changed rules.")
         md.append("")
-        md.append("| members | phase | evaluate, cold | evaluate, one criterion changed | cold ÷ changed | identical | reused | result file |")
-        md.append("| --- | --- | ---: | ---: | ---: | --- | --- | ---: |")
+        md.append("| members | phase | evaluate, cold | evaluate, one criterion changed | cold ÷ changed | identical | reused |")
+        md.append("| --- | --- | ---: | ---: | ---: | --- | --- |")
         for size, phase, c in caches:
             if "error" in c:
-                md.append("| %s | %s | failed: %s | | | | | |" % (size, phase, c["error"]))
+                md.append("| %s | %s | failed: %s | | | | |" % (size, phase, c["error"]))
                 continue
-            md.append("| %s | %s | %s | %s | %s | %s | %s | %.0f MiB |" % (
+            md.append("| %s | %s | %s | %s | %s | %s | %s |" % (
                 size, phase, secs(c["cold"]), secs(c["changed"]), ratio(c["cold"], c["changed"]), c["identical"],
-                c["summary"].split(" (")[0], c["size"] / 1048576))
+                c["summary"].split(" (")[0]))
         md.append("")
     md.append("Time ratios: below 1× Commend is faster. `.build/release/commend-bench` (Swift-to-Lua call overhead):")
     md.append("")

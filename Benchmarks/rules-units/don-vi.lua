@@ -1,7 +1,7 @@
 -- A second rule set for `make bench`: awards that walk each unit's members
 -- (ctx.members_of) and member quotas counted within units, the work that
--- keeps two cores busy in other ways than the sample plan. Same plan and
--- data as rules/ (plan.lua and lib/phongtrao.lua are copies).
+-- keeps two cores busy in other ways than the sample plan. The data of
+-- `make bench`; plan.lua has the sample plan's phases and only the fields read here.
 
 local function rating_at_least(r, floor)
   local order = { xuat_sac = 1, tot = 2, hoan_thanh = 3, khong_hoan_thanh = 4 }

@@ -26,6 +26,7 @@ struct CommendCommand: ParsableCommand {
         subcommands: [Evaluate.self, Explain.self, Check.self, TestCommand.self, Diff.self, Runs.self, History.self, Report.self, Serve.self])
 
     static func main() {
+        HeapTuning.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -118,7 +118,9 @@ struct Evaluate: ParsableCommand {
         if out != nil, format == .json || format == .csv {
             // Streamed into the file: each award is written as soon as it is
             // final, then dropped; the file appears only when all is written.
-            let stream = TimedSink(format == .json ? JSONStream(sink) : CSVStream(sink))
+            // With more than one thread, an award is written while the next evaluates.
+            let writer: EvaluationSink = format == .json ? JSONStream(sink) : CSVStream(sink)
+            let stream = TimedSink(limits.jobs > 1 ? BackgroundSink(writer) : writer)
             let recorder = try record ? makeRecorder(forward: stream, json: format == .json ? sink : nil) : nil
             try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options,
                                    into: recorder ?? stream)

@@ -14,18 +14,28 @@ enum Finishing {
             for (i, row) in rows.enumerated() where row.eligible {
                 groups[grouping.group(row.row), default: []].append(i)
             }
-            for (group, members) in groups {
-                // Rows arrive by subject id; a stable sort keeps that order among equal `order` values.
-                let ordered = members.sorted { a, b in
-                    let x = rows[a].order ?? -.infinity, y = rows[b].order ?? -.infinity
-                    return x != y ? x > y : a < b
+            // Each group is ordered on its own, the groups spread over the
+            // cores; the places are then written in one pass.
+            let list = Array(groups)
+            let orders = rows.map(\.order)
+            let parts = list.count < 64 ? 1 : Parallel.cores * 4
+            let decided = Parallel.map(parts: parts) { p, _ in
+                list.indices.part(p, of: parts).map { g in
+                    let (group, members) = list[g]
+                    // Rows arrive by subject id; a stable sort keeps that order among equal `order` values.
+                    let ordered = members.sorted { a, b in
+                        let x = orders[a] ?? -.infinity, y = orders[b] ?? -.infinity
+                        return x != y ? x > y : a < b
+                    }
+                    let base = baseCounts.map { $0[group] ?? 0 } ?? members.count
+                    return (group, ordered, base, quota.limit(base: base))
                 }
-                let base = baseCounts.map { $0[group] ?? 0 } ?? members.count
-                let limit = quota.limit(base: base)
+            }
+            for (group, ordered, base, limit) in decided.joined() {
                 for (place, i) in ordered.enumerated() {
                     let awarded = limit.map { place < $0 } ?? true
                     state.awarded[rows[i].row] = awarded
-                    places[i] = QuotaPlace(group: group, place: place + 1, eligible: members.count, base: base,
+                    places[i] = QuotaPlace(group: group, place: place + 1, eligible: ordered.count, base: base,
                                            limit: limit, order: rows[i].order)
                 }
             }
