@@ -242,6 +242,7 @@ static int lb_sort(lua_State *L) {
 ** raises its errors without a place when called from here: the caller's
 ** place is added, as it would be for a call from Lua. */
 static int lb_date(lua_State *L) {
+    cg_runtime_of(L)->volatile_calls++;
     size_t len = 0;
     if (lua_type(L, 1) == LUA_TSTRING) lua_tolstring(L, 1, &len);
     cg_meter meter;
@@ -266,6 +267,21 @@ void cg_push_bounded_date(lua_State *L) {
     lua_getfield(L, -1, "date");
     lua_remove(L, -2);
     lua_pushcclosure(L, lb_date, 1);
+}
+
+/* A call of os.time or os.clock, counted (what they return depends on when
+ * they are called, which a cache of results must know). The C function is
+ * called in this very frame, not through Lua: its errors keep their name
+ * and the caller's place. */
+static int lb_volatile(lua_State *L) {
+    cg_runtime_of(L)->volatile_calls++;
+    lua_CFunction f = lua_tocfunction(L, lua_upvalueindex(1));
+    return f(L);
+}
+
+void cg_push_counted(lua_State *L) {
+    if (lua_tocfunction(L, -1) == NULL) return;   /* not a C function: left as it is */
+    lua_pushcclosure(L, lb_volatile, 1);
 }
 
 static void lb_set(lua_State *L, const char *library, const char *name, lua_CFunction f) {

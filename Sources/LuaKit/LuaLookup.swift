@@ -196,12 +196,14 @@ public final class LuaLookup {
     /// Whether column `i` is published.
     public func isPublished(_ i: Int) -> Bool { columns[i].type != Int32(CG_COLUMN_PENDING) }
 
-    /// Marks each column C reads in `marks` (one byte per name, set to 1)
-    /// instead of in the lookup's own marks (`takeReads`); nil: in its own
-    /// again. `marks` must stay valid while it is used.
-    public func markReads(in marks: UnsafeMutablePointer<UInt8>?) {
-        lookup.pointee.read = marks ?? read
+    /// Marks each column C reads in `marks` instead of in the lookup's own
+    /// marks (`takeReads`); nil: in its own again. The lookup keeps `marks`
+    /// alive while it uses them.
+    public func markReads(in marks: LuaLookupMarks?) {
+        markedIn = marks
+        lookup.pointee.read = marks?.bytes ?? read
     }
+    private var markedIn: LuaLookupMarks?
 
     /// The columns read by C since the last call, 0-based.
     public func takeReads() -> [Int] {
@@ -212,4 +214,30 @@ public final class LuaLookup {
         }
         return reads
     }
+}
+
+/// One mark per column name, set by C when a `LuaLookup` reads the column
+/// (see `LuaLookup.markReads(in:)`): what a host records of who read what.
+public final class LuaLookupMarks {
+    let bytes: UnsafeMutablePointer<UInt8>
+    /// Marks, one per column.
+    public let count: Int
+
+    /// `count` marks, none set.
+    public init(count: Int) {
+        self.count = count
+        bytes = .allocate(capacity: max(1, count))
+        bytes.initialize(repeating: 0, count: max(1, count))
+    }
+
+    deinit { bytes.deallocate() }
+
+    /// Whether column `i` was read.
+    public subscript(i: Int) -> Bool { bytes[i] != 0 }
+
+    /// Marks column `i` as read (for reads answered by the host).
+    public func mark(_ i: Int) { bytes[i] = 1 }
+
+    /// The columns read, in order.
+    public var marked: [Int] { (0..<count).filter { bytes[$0] != 0 } }
 }

@@ -377,7 +377,13 @@ public final class LuaSandbox {
         }
         if !policy.osFunctions.isEmpty, case .table(let os) = globals["os"] {
             let safe = state.newTable(fieldCapacity: policy.osFunctions.count)
-            for name in policy.osFunctions where name != "date" { safe[name] = os[name] }
+            for name in policy.osFunctions where name != "date" {
+                // Counted: what they return depends on the moment (LuaState.volatileCalls).
+                guard case .function(let f) = os[name] else { safe[name] = os[name]; continue }
+                f.reference.push()
+                cg_push_counted(state.L)
+                safe[name] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))
+            }
             if policy.osFunctions.contains("date") {
                 cg_push_bounded_date(state.L)
                 safe["date"] = .function(LuaFunction(reference: LuaReference(poppingFrom: state)))

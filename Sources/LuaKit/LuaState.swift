@@ -57,6 +57,10 @@ public final class LuaState {
     public var peakMemory: Int { Int(runtime.pointee.peak) }
     /// Instructions counted so far (in steps of `limits.hookInterval`).
     public var instructionsExecuted: Int { Int(runtime.pointee.executed) }
+
+    /// Calls of `os.time`, `os.clock` and `os.date` (in a sandbox) so far:
+    /// what they return depends on when they are called.
+    public var volatileCalls: Int { Int(runtime.pointee.volatile_calls) }
     /// Whether a limit or an interrupt has stopped this state.
     public var isTripped: Bool { runtime.pointee.tripped != 0 }
 

@@ -17,7 +17,7 @@ final class CacheSession {
     /// The key of each finished declaration of the run.
     private var keys: [DeclarationID: String] = [:]
     /// What each declaration evaluated so far read, over every worker and batch.
-    private var pending: [DeclarationID: (reads: Set<ReadLog.Read>, instructions: Int)] = [:]
+    private var pending: [DeclarationID: (reads: Set<ReadLog.Read>, instructions: Int, volatileCalls: Int)] = [:]
 
     /// A session for `run`, or nil when its options name no cache or data
     /// digest, or the rules cannot be fingerprinted (the run goes on without).
@@ -176,10 +176,11 @@ final class CacheSession {
     func collectReads(from workers: [Worker]) {
         for worker in workers {
             for (id, marks) in worker.reads.take() {
-                var entry = pending[id] ?? ([], 0)
+                var entry = pending[id] ?? ([], 0, 0)
                 entry.reads.formUnion(marks.declarations.map(ReadLog.Read.declaration))
                 entry.reads.formUnion(marks.modules.map(ReadLog.Read.module))
                 entry.instructions += marks.instructions
+                entry.volatileCalls += marks.volatileCalls
                 pending[id] = entry
             }
         }
@@ -187,7 +188,14 @@ final class CacheSession {
 
     /// Keeps the result of `id`, just evaluated without error, with what it printed.
     func keep(_ id: DeclarationID, in run: Run, printed messages: ChunkDiagnostics) {
-        let done = pending.removeValue(forKey: id) ?? ([], 0)
+        let done = pending.removeValue(forKey: id) ?? ([], 0, 0)
+        guard done.volatileCalls == 0 else {
+            // It asked the clock: not kept, and a key of its own for this
+            // run, so that nothing that read it is reused either.
+            keys[id] = "volatile:" + UUID().uuidString
+            cache.note(name(id, in: run), reused: false)
+            return
+        }
         guard let base = baseKey(id, in: run), let result = run.results[id] else { return }
         let current = done.reads.map { (token: token($0, in: run), key: key(of: $0, in: run)) }.sorted { $0.token < $1.token }
         let full = entryKey(base, current)

@@ -164,18 +164,17 @@ extension CachedDeclaration {
             // Made in place, chunk by chunk in parallel; each chunk with its
             // own copy of the criteria, so that the threads do not contend
             // for one reference count a million times.
-            let outcomes = [AwardOutcome](unsafeUninitializedCapacity: count) { buffer, initialized in
-                let target = OutcomeBuffer(base: buffer.baseAddress)
-                Parallel.map(parts: chunkCount) { c, _ in
-                    let part = decoded[c], definitions = award.criteria.map { $0 }, names = view.names
-                    for j in part.rows.indices {
-                        (target.base! + c * chunk + j).initialize(to: AwardOutcome(
-                            subject: names.id(part.rows[j]), name: names.name(part.rows[j]),
-                            eligible: part.flags[j] & 1 != 0, awarded: part.flags[j] & 2 != 0,
-                            definitions: definitions, block: part.block, index: Int32(j), quota: part.quotas[j]))
-                    }
+            let ranges = decoded.indices.map { c in (c * chunk)..<(c * chunk + decoded[c].rows.count) }
+            guard decoded.indices.allSatisfy({ decoded[$0].rows.count == parts[$0].outcomes }) else { throw CacheCorrupt() }
+            let outcomes = Parallel.array(count: count, ranges: ranges) { c in
+                let part = decoded[c], definitions = award.criteria.map { $0 }, names = view.names
+                return { i in
+                    let j = i - c * chunk
+                    return AwardOutcome(
+                        subject: names.id(part.rows[j]), name: names.name(part.rows[j]),
+                        eligible: part.flags[j] & 1 != 0, awarded: part.flags[j] & 2 != 0,
+                        definitions: definitions, block: part.block, index: Int32(j), quota: part.quotas[j])
                 }
-                initialized = count
             }
             return CachedDeclaration(result: .award(AwardResult(award: award, results: outcomes)), state: .award(state),
                                      printed: printed, printedTotal: printedTotal, resultBytes: resultBytes,
@@ -281,12 +280,6 @@ extension CachedDeclaration {
         guard r.isAtEnd else { throw CacheCorrupt() }
         return (outcomes, rows)
     }
-}
-
-/// The storage of the outcomes being made, written at disjoint places by the chunks.
-// @unchecked Sendable: each chunk initializes only its own range.
-private struct OutcomeBuffer: @unchecked Sendable {
-    let base: UnsafeMutablePointer<AwardOutcome>?
 }
 
 extension Run.EvaluatedDeclaration {

@@ -5,35 +5,26 @@ import LuaKit
 /// `awards` and `scorings`, one byte per declaration, or by the Swift
 /// lookups), the modules it required, and the instructions it took.
 final class ReadMarks {
-    let awards: UnsafeMutablePointer<UInt8>
-    let scorings: UnsafeMutablePointer<UInt8>
-    let awardCount: Int
-    let scoringCount: Int
+    let awards: LuaLookupMarks
+    let scorings: LuaLookupMarks
     var modules: Set<String> = []
     var instructions = 0
+    /// Calls of os.time, os.clock or os.date: a result that depends on the
+    /// moment is never reused.
+    var volatileCalls = 0
 
     init(awards: Int, scorings: Int) {
-        awardCount = awards
-        scoringCount = scorings
-        self.awards = .allocate(capacity: max(1, awards))
-        self.awards.initialize(repeating: 0, count: max(1, awards))
-        self.scorings = .allocate(capacity: max(1, scorings))
-        self.scorings.initialize(repeating: 0, count: max(1, scorings))
-    }
-
-    deinit {
-        awards.deallocate()
-        scorings.deallocate()
+        self.awards = LuaLookupMarks(count: awards)
+        self.scorings = LuaLookupMarks(count: scorings)
     }
 
     func mark(_ id: DeclarationID) {
-        if id.kind == .award { awards[id.index] = 1 } else { scorings[id.index] = 1 }
+        if id.kind == .award { awards.mark(id.index) } else { scorings.mark(id.index) }
     }
 
     /// The declarations marked, awards then scorings, by index.
     var declarations: [DeclarationID] {
-        (0..<awardCount).filter { awards[$0] != 0 }.map { .award($0) }
-            + (0..<scoringCount).filter { scorings[$0] != 0 }.map { .scoring($0) }
+        awards.marked.map { .award($0) } + scorings.marked.map { .scoring($0) }
     }
 }
 
@@ -50,6 +41,7 @@ struct ReadLog {
     /// The declaration being called, and the instruction count when it started.
     private(set) var current: ReadMarks?
     private var since = 0
+    private var volatileSince = 0
     private var marks: [DeclarationID: ReadMarks] = [:]
 
     /// The marks of `id` on this worker (nil when off).
@@ -61,10 +53,13 @@ struct ReadLog {
         return made
     }
 
-    /// From now on reads (and instructions executed, `executed` now) count for `next`.
-    mutating func select(_ next: ReadMarks?, executed: Int) {
+    /// From now on reads (and instructions executed, `executed` now, and
+    /// calls of the clock, `volatile` now) count for `next`.
+    mutating func select(_ next: ReadMarks?, executed: Int, volatile: Int) {
         current?.instructions += executed - since
+        current?.volatileCalls += volatile - volatileSince
         since = executed
+        volatileSince = volatile
         current = next
     }
 
@@ -87,7 +82,7 @@ extension Worker {
     /// Counts what is read and executed from now on for `marks` (nil: for nothing).
     func recordReads(for marks: ReadMarks?) {
         guard reads.enabled, marks !== reads.current else { return }
-        reads.select(marks, executed: state.instructionsExecuted)
+        reads.select(marks, executed: state.instructionsExecuted, volatile: state.volatileCalls)
         guard let lookups else { return }
         lookups.awarded.markReads(in: marks?.awards)
         lookups.eligible.markReads(in: marks?.awards)

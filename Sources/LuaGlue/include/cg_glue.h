@@ -58,6 +58,7 @@ typedef struct cg_runtime {
     cg_account *account;      /* the run's shared limits once attached; NULL: this state's own */
     size_t attached_used;     /* `used` when attached: what the account does not charge */
     long long credit;         /* bytes charged to the account but not allocated yet */
+    long long volatile_calls; /* calls of os.time, os.clock and os.date so far */
     int trip_step;            /* sequence_step when the run was tripped (a limit hit inside
                                  pcall is noticed later, maybe after the sequence ended) */
 } cg_runtime;
@@ -171,6 +172,9 @@ void cg_open_sandbox_library(lua_State *L);
  * sandbox's own os table; the real os.date stays in place, so that its
  * errors still name it. */
 void cg_push_bounded_date(lua_State *L);
+/* Replaces the C function on top of the stack (os.time, os.clock) with one
+ * that counts its calls in `volatile_calls`, then runs it in its own frame. */
+void cg_push_counted(lua_State *L);
 
 /* Lookups answered in C: a function f(name, id) that reads the value of
  * the row whose first field is `id` in the column published under `name`,
