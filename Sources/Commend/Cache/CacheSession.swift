@@ -40,11 +40,18 @@ final class CacheSession {
     }
 
     /// What every key of the run holds: the engine's build, the format, the
-    /// data, the phase, the plan, and the ids of every declaration (which
-    /// `ctx` and `ctx.history` resolve names against).
+    /// data, the phase, the plan, the ids of every declaration (which `ctx`
+    /// and `ctx.history` resolve names against), and the limits a reuse
+    /// cannot replay: a run held to a smaller memory cap, wall clock or
+    /// per-call budget must fail where an evaluation would, not reuse what a
+    /// roomier run computed. (The run's instruction budget and result
+    /// memory are charged what a reused result took instead.)
     private static func globalKey(_ run: Run, data: String) -> String {
+        let limits = run.options.limits
+        let limitText = [limits.memory.map(String.init), limits.instructionsPerCall.map(String.init),
+                         limits.seconds.map { String($0) }].map { $0 ?? "-" }.joined(separator: " ")
         var parts = [engineBuild, String(ResultCache.format), data, run.rules.files.displayPrefix,
-                     CanonicalText.of(run.data.phase), CanonicalText.of(run.rules.plan)]
+                     CanonicalText.of(run.data.phase), CanonicalText.of(run.rules.plan), limitText]
         parts += run.rules.declarationIDs.map { "\($0.kind.rawValue):\(run.rules.declaration($0).id):\(run.rules.declaration($0).subject)" }
         return digest(parts)
     }

@@ -219,6 +219,25 @@ struct ResultCacheCLITests {
         #expect(cached.err.contains("instruction limit exceeded"), "\(cached.err)")
     }
 
+    @Test func aSmallerCallBudgetOrMemoryCapIsNotMetWithAReusedResult() throws {
+        // Kept under the default limits, the spinning award must still stop
+        // a run held to a per-call budget it exceeds (nothing is reused).
+        let spin = "local n = 0 for i = 1, 10000 do n = n + i end return n > 0"
+        let setup = try Setup()
+        try TemporaryFolder.write("award \"a\" { name = \"a\", subject = \"member\", criteria = { { id = \"x\", text = \"X\", check = function(m) \(spin) end } } }\n",
+                                  to: setup.rules.appendingPathComponent("awards.lua"))
+        try FileManager.default.removeItem(at: setup.rules.appendingPathComponent("scoring.lua"))
+        func run(_ options: [String]) throws -> CommendProcess.Outcome {
+            try CommendProcess.run(["evaluate", "--rules", setup.rules.path, "--data", setup.data.path, "--phase", "dot1",
+                                    "--cache", setup.cache.path] + options)
+        }
+        #expect(try run([]).status == 0)
+        let held = try run(["--max-call-instructions", "5000"])
+        #expect(held.status == 1)
+        #expect(held.err.contains("award \"a\", criterion \"x\""), "\(held.err)")
+        #expect(try run([]).status == 0)
+    }
+
     @Test func noCacheNeitherReadsNorWrites() throws {
         let setup = try Setup()
         let run = try setup.evaluate(cache: false)
