@@ -41,18 +41,22 @@ public final class BackgroundSink: EvaluationSink {
         }
     }
 
+    /// Hands the head of the output on.
     public func begin(plan: Plan, phase: Phase, rulesDigest: String) throws {
         try submit { try $0.begin(plan: plan, phase: phase, rulesDigest: rulesDigest) }
     }
 
+    /// Hands one award's outcomes on, after those before it.
     public func award(_ result: AwardResult) throws {
         try submit { try $0.award(result) }
     }
 
+    /// Hands one scoring's outcomes on, after those before it.
     public func scoring(_ result: ScoringResult) throws {
         try submit { try $0.scoring(result) }
     }
 
+    /// Hands the end on and waits until the inner sink has had everything.
     public func end(diagnostics: [Diagnostic]) throws {
         try submit { try $0.end(diagnostics: diagnostics) }
         queue.sync {}
