@@ -39,13 +39,11 @@ final class AwardChunk: DeclarationChunk {
     private let award: Award
     private let hasOrder: Bool
     private let criteria: Int
-    private let view: KindView
     // Every subject's results go into two flat arrays: no arrays per subject.
     private var passed: [Bool] = []
     private var details: [String?] = []
     private var evaluated: [(row: Int, eligible: Bool, order: Double?)] = []
-    private var meter: BudgetMeter
-    private let budget: ResultBudget
+    private var charge: ChunkCharge
 
     init(worker: Worker, index: Int, rows: Int) {
         id = .award(index)
@@ -54,9 +52,7 @@ final class AwardChunk: DeclarationChunk {
         sequence = worker.sequence(.award(index))
         what = "award \"\(award.id)\""
         criteria = award.criteria.count
-        view = worker.data.view(award.subject)
-        budget = worker.store.budget
-        meter = BudgetMeter(budget)
+        charge = ChunkCharge(what: what, location: award.location, view: worker.data.view(award.subject), budget: worker.store.budget)
         passed.reserveCapacity(rows * criteria)
         details.reserveCapacity(rows * criteria)
         evaluated.reserveCapacity(rows)
@@ -83,9 +79,7 @@ final class AwardChunk: DeclarationChunk {
             details.append(text)
             if !ok { eligible = false }
         }
-        guard meter.add(kept) else {
-            throw budget.exceeded(declaration: what, subject: view.id(row), at: award.location)
-        }
+        try charge.add(kept, row: row)
         var order: Double?
         if eligible, hasOrder {
             let result = results.result(.tail(0))
@@ -100,9 +94,7 @@ final class AwardChunk: DeclarationChunk {
     }
 
     func finish() throws -> ChunkOutput {
-        guard meter.settle() else {
-            throw budget.exceeded(declaration: what, subject: nil, at: award.location)
-        }
+        try charge.settle()
         let block = CriterionResults(criteria: criteria, passed: passed, details: details)
         return .award(evaluated.enumerated().map { i, e in
             AwardRow(row: e.row, block: block, index: Int32(i), eligible: e.eligible, order: e.order)

@@ -65,3 +65,35 @@ struct BudgetMeter {
         return pending == 0 || budget.charge(pending)
     }
 }
+
+/// What a declaration's chunk of subjects charges the run's result budget,
+/// and the error naming the declaration (and the subject) once it is spent.
+struct ChunkCharge {
+    private let what: String
+    private let location: SourceLocation
+    private let view: KindView
+    private let budget: ResultBudget
+    private var meter: BudgetMeter
+
+    init(what: String, location: SourceLocation, view: KindView, budget: ResultBudget) {
+        self.what = what
+        self.location = location
+        self.view = view
+        self.budget = budget
+        meter = BudgetMeter(budget)
+    }
+
+    /// Adds what the outcomes of the subject of `row` keep.
+    mutating func add(_ bytes: Int, row: Int) throws {
+        guard meter.add(bytes) else {
+            throw budget.exceeded(declaration: what, subject: view.id(row), at: location)
+        }
+    }
+
+    /// Charges what is pending, at the end of the chunk.
+    mutating func settle() throws {
+        guard meter.settle() else {
+            throw budget.exceeded(declaration: what, subject: nil, at: location)
+        }
+    }
+}

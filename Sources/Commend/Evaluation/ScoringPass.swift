@@ -21,10 +21,8 @@ final class ScoringChunk: DeclarationChunk {
     private let scoring: Scoring
     private let hasBonus: Bool
     private let hasPenalty: Bool
-    private let view: KindView
     private var out: [ScoreRow] = []
-    private var meter: BudgetMeter
-    private let budget: ResultBudget
+    private var charge: ChunkCharge
 
     init(worker: Worker, index: Int, rows: Int) {
         id = .scoring(index)
@@ -34,9 +32,7 @@ final class ScoringChunk: DeclarationChunk {
         hasPenalty = functions.penalty != nil
         sequence = worker.sequence(.scoring(index))
         what = "scoring \"\(scoring.id)\""
-        view = worker.data.view(scoring.subject)
-        budget = worker.store.budget
-        meter = BudgetMeter(budget)
+        charge = ChunkCharge(what: what, location: scoring.location, view: worker.data.view(scoring.subject), budget: worker.store.budget)
         out.reserveCapacity(rows)
     }
 
@@ -72,16 +68,12 @@ final class ScoringChunk: DeclarationChunk {
         // Raw and clamped points and a detail slot per item, the row and its outcome, and the texts.
         var kept = items * 40 + 320 + ResultBudget.text(result.bonusDetail) + ResultBudget.text(result.penaltyDetail)
         for detail in result.details { kept += ResultBudget.text(detail) }
-        guard meter.add(kept) else {
-            throw budget.exceeded(declaration: what, subject: view.id(row), at: scoring.location)
-        }
+        try charge.add(kept, row: row)
         out.append(result)
     }
 
     func finish() throws -> ChunkOutput {
-        guard meter.settle() else {
-            throw budget.exceeded(declaration: what, subject: nil, at: scoring.location)
-        }
+        try charge.settle()
         return .scoring(out)
     }
 }
