@@ -143,7 +143,10 @@ public final class LuaLookup {
     public let function: LuaFunction
     private let lookup: UnsafeMutablePointer<cg_lookup>
     private let columns: UnsafeMutablePointer<cg_column>
-    private let read: UnsafeMutablePointer<UInt8>
+    /// The lookup's own read marks (`takeReads`), used unless others are given.
+    private let ownMarks: LuaLookupMarks
+    /// The marks C writes now (kept alive while it does).
+    private var marks: LuaLookupMarks
     private var published: [LuaLookupColumn?]
     /// Kept alive as long as C reads it.
     private let hint: LuaLookupHint?
@@ -156,11 +159,11 @@ public final class LuaLookup {
         let count = names.count
         columns = .allocate(capacity: max(1, count))
         columns.initialize(repeating: cg_column(), count: max(1, count))
-        read = .allocate(capacity: max(1, count))
-        read.initialize(repeating: 0, count: max(1, count))
+        ownMarks = LuaLookupMarks(count: count)
+        marks = ownMarks
         lookup = .allocate(capacity: 1)
         lookup.initialize(to: cg_lookup(count: Int32(count), default_false: missingIsFalse ? 1 : 0,
-                                        columns: columns, read: read, hint: hint.map { UnsafePointer($0.hint) }))
+                                        columns: columns, read: ownMarks.bytes, hint: hint.map { UnsafePointer($0.hint) }))
         published = Array(repeating: nil, count: count)
         let L = state.L
         lua_createtable(L, 0, Int32(count))
@@ -178,7 +181,6 @@ public final class LuaLookup {
     deinit {
         lookup.deallocate()
         columns.deallocate()
-        read.deallocate()
     }
 
     /// Publishes the values of column `i` (0-based, in the order of the
@@ -200,19 +202,14 @@ public final class LuaLookup {
     /// marks (`takeReads`); nil: in its own again. The lookup keeps `marks`
     /// alive while it uses them.
     public func markReads(in marks: LuaLookupMarks?) {
-        markedIn = marks
-        lookup.pointee.read = marks?.bytes ?? read
+        self.marks = marks ?? ownMarks
+        lookup.pointee.read = self.marks.bytes
     }
-    private var markedIn: LuaLookupMarks?
 
-    /// The columns read by C since the last call, 0-based.
+    /// The columns read by C in the lookup's own marks since the last call, 0-based.
     public func takeReads() -> [Int] {
-        var reads: [Int] = []
-        for i in 0..<published.count where read[i] != 0 {
-            reads.append(i)
-            read[i] = 0
-        }
-        return reads
+        defer { ownMarks.clear() }
+        return ownMarks.marked
     }
 }
 
@@ -240,4 +237,7 @@ public final class LuaLookupMarks {
 
     /// The columns read, in order.
     public var marked: [Int] { (0..<count).filter { bytes[$0] != 0 } }
+
+    /// Clears every mark.
+    public func clear() { bytes.update(repeating: 0, count: max(1, count)) }
 }
