@@ -138,7 +138,7 @@ public final class ResultCache: @unchecked Sendable {
     }
 
     /// Removes the least recently used files until the cache is within
-    /// `maxBytes` (down to nine tenths of it, so that it is not done at every write).
+    /// `maxBytes` (down to nine tenths of it, so that it is not done at every run).
     func evict() {
         let fm = FileManager.default
         guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]) else { return }
@@ -156,15 +156,6 @@ public final class ResultCache: @unchecked Sendable {
             guard total > maxBytes / 10 * 9 else { break }
             if (try? fm.removeItem(at: file.url)) != nil { total -= file.size }
         }
-    }
-}
-
-extension SHA256Hasher {
-    /// The 32 bytes of the digest; the hasher is spent.
-    func finishBytes() -> [UInt8] {
-        let hex = Array(finish().utf8.dropFirst(7))
-        func nibble(_ c: UInt8) -> UInt8 { c <= 57 ? c - 48 : c - 87 }
-        return stride(from: 0, to: hex.count, by: 2).map { nibble(hex[$0]) << 4 | nibble(hex[$0 + 1]) }
     }
 }
 

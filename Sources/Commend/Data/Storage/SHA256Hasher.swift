@@ -32,13 +32,18 @@ package final class SHA256Hasher {
         guard EVP_DigestUpdate(context, base, raw.count) == 1 else { fatalError("libcrypto: SHA-256 update failed") }
     }
 
-    /// `sha256:` and the digest in lowercase hexadecimal; the hasher is spent.
-    package func finish() -> String {
+    /// The 32 bytes of the digest; the hasher is spent.
+    package func finishBytes() -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         guard EVP_DigestFinal_ex(context, &digest, &length) == 1, length == 32 else {
             fatalError("libcrypto: SHA-256 final failed")
         }
-        return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
+        return digest
+    }
+
+    /// `sha256:` and the digest in lowercase hexadecimal; the hasher is spent.
+    package func finish() -> String {
+        "sha256:" + finishBytes().map { String(format: "%02x", $0) }.joined()
     }
 }
