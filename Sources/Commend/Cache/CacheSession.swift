@@ -114,7 +114,7 @@ final class CacheSession {
         run.results[id] = entry.result
         run.store.publish(id, entry.state, index: view.rowIndex)
         run.subjects += view.count
-        run.absorb(kept: entry.printed, dropped: entry.printedTotal - entry.printed.count)
+        run.printed.add(entry.printed, dropped: entry.printedTotal - entry.printed.count)
         keys[id] = full
         cache.note(name(id, in: run), reused: true)
         return true
@@ -194,7 +194,7 @@ final class CacheSession {
     }
 
     /// Keeps the result of `id`, just evaluated without error, with what it printed.
-    func keep(_ id: DeclarationID, in run: Run, printed messages: ChunkDiagnostics) {
+    func keep(_ id: DeclarationID, in run: Run, printed messages: PrintedMessages) {
         let done = pending.removeValue(forKey: id) ?? ([], 0, 0)
         guard done.volatileCalls == 0 else {
             // It asked the clock: not kept, and a key of its own for this
@@ -221,15 +221,23 @@ final class CacheSession {
             var variants = Self.manifest(base, in: cache).filter { $0.map(\.token) != current.map(\.token) || $0.map(\.key) != current.map(\.key) }
             variants.insert(current, at: 0)
             cache.write(base, suffix: ".manifest", Self.encodeManifest(Array(variants.prefix(8))))
-            cache.evict()
         }
+        wrote = true
         if Parallel.cores > 1 { writes.async(group: writing, execute: write) } else { write() }
     }
 
     private let writes = DispatchQueue(label: "commend.cache.writes")
     private let writing = DispatchGroup()
+    /// Whether this run kept anything (the cache may have grown past its size).
+    private var wrote = false
 
-    deinit { writing.wait() }
+    /// Waits for the writes, then holds the cache to its size once for the
+    /// run (walking the whole folder after every result kept was the same
+    /// work again and again).
+    deinit {
+        writing.wait()
+        if wrote { cache.evict() }
+    }
 
     // MARK: Manifests
 
@@ -258,15 +266,5 @@ final class CacheSession {
             for (token, key) in variant { w.string(token); w.string(key) }
         }
         return w.bytes
-    }
-}
-
-extension Run {
-    /// Adds what a declaration printed to the run's messages, within the cap,
-    /// as `finish` does for one evaluated.
-    func absorb(kept: [Diagnostic], dropped: Int) {
-        let room = max(0, Diagnostic.cap - diagnostics.count)
-        diagnostics += kept.prefix(room)
-        droppedDiagnostics += kept.count - min(room, kept.count) + dropped
     }
 }

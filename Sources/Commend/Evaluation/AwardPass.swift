@@ -35,7 +35,7 @@ final class AwardChunk: DeclarationChunk {
     let id: DeclarationID
     let what: String
     let sequence: LuaSequence
-    var diagnostics = ChunkDiagnostics()
+    var diagnostics = PrintedMessages()
     private let award: Award
     private let hasOrder: Bool
     private let criteria: Int

@@ -9,7 +9,7 @@ protocol DeclarationChunk: AnyObject {
     var what: String { get }
     var sequence: LuaSequence { get }
     /// Messages the declaration printed in this chunk.
-    var diagnostics: ChunkDiagnostics { get set }
+    var diagnostics: PrintedMessages { get set }
     /// The name and place of a step of the sequence, for errors.
     func part(_ step: LuaSequence.Step) -> (String, SourceLocation)
     /// Takes the results of one subject to which the declaration applies.
@@ -22,11 +22,27 @@ protocol DeclarationChunk: AnyObject {
 enum ChunkOutput: Sendable {
     case award([AwardRow])
     case scoring([ScoreRow])
+
+    /// The outputs of consecutive chunks of a declaration of `kind`, as one.
+    init(joining parts: [ChunkOutput], as kind: DeclarationID.Kind) {
+        switch kind {
+        case .award:
+            self = .award(Array(parts.lazy.flatMap { part -> [AwardRow] in
+                guard case .award(let rows) = part else { preconditionFailure("chunks of one declaration disagree on its kind") }
+                return rows
+            }))
+        case .scoring:
+            self = .scoring(Array(parts.lazy.flatMap { part -> [ScoreRow] in
+                guard case .scoring(let rows) = part else { preconditionFailure("chunks of one declaration disagree on its kind") }
+                return rows
+            }))
+        }
+    }
 }
 
 /// How one declaration fared on one chunk of subjects.
 enum ChunkOutcome: Sendable {
-    case done(ChunkOutput, ChunkDiagnostics)
+    case done(ChunkOutput, PrintedMessages)
     /// It failed, or needs another declaration first (`DependencyNeeded`).
     case failed(ChunkFailure)
     /// Cut short: a limit stopped another declaration of the batch.
@@ -45,9 +61,9 @@ struct ChunkFailure: @unchecked Sendable {
     var stopsRun: Bool { (error as? RuleError)?.kind.isLimit ?? false }
 }
 
-/// Printed messages kept for one declaration (at most `Diagnostic.cap`),
-/// and how many more were dropped.
-struct ChunkDiagnostics: Sendable {
+/// Printed messages kept (at most `Diagnostic.cap`), and how many more were
+/// dropped: of one declaration on one chunk of subjects, or of a whole run.
+struct PrintedMessages: Sendable {
     var kept: [Diagnostic] = []
     var dropped = 0
 
@@ -57,5 +73,5 @@ struct ChunkDiagnostics: Sendable {
         dropped += more.count - min(room, more.count) + more2
     }
 
-    mutating func add(_ other: ChunkDiagnostics) { add(other.kept, dropped: other.dropped) }
+    mutating func add(_ other: PrintedMessages) { add(other.kept, dropped: other.dropped) }
 }

@@ -106,8 +106,8 @@ final class Run {
     /// The declarations that apply in the phase, awards then scorings.
     let applicable: [DeclarationID]
     var results: [DeclarationID: EvaluatedDeclaration] = [:]
-    var diagnostics: [Diagnostic] = []
-    var droppedDiagnostics = 0
+    /// What the rules printed, loading and evaluating, within the cap.
+    var printed: PrintedMessages
     private var inProgress: [DeclarationID] = []
     private var finished: Set<DeclarationID> = []
     /// Evaluated in a batch, not finished yet.
@@ -141,8 +141,7 @@ final class Run {
         let count = max(1, min(options.jobs, subjects / 200))
         let runtimes = try Run.runtimes(count: count, files: rules.files, limits: options.limits, pool: pool)
         workers = runtimes.map { Worker(runtime: $0, data: data, store: store) }
-        diagnostics = rules.diagnostics
-        droppedDiagnostics = rules.droppedDiagnostics
+        printed = PrintedMessages(kept: rules.diagnostics, dropped: rules.droppedDiagnostics)
         for worker in workers { _ = worker.takeDiagnostics() }
         cache = CacheSession.make(for: self)
         options.progress?(EvaluationProgress(step: "prepared \(workers.count) worker\(workers.count == 1 ? "" : "s")",
@@ -180,8 +179,9 @@ final class Run {
                 next += 1
             }
         }
-        if droppedDiagnostics > 0 {
-            diagnostics.append(Diagnostic(level: "warning", message: "\(droppedDiagnostics) more printed messages not kept (at most \(Diagnostic.cap) per run)", file: nil, line: nil))
+        var diagnostics = printed.kept
+        if printed.dropped > 0 {
+            diagnostics.append(Diagnostic(level: "warning", message: "\(printed.dropped) more printed messages not kept (at most \(Diagnostic.cap) per run)", file: nil, line: nil))
         }
         try sink.end(diagnostics: diagnostics)
     }
@@ -258,9 +258,7 @@ final class Run {
         guard let done = evaluated.removeValue(forKey: id) else { preconditionFailure("finishing what was not evaluated") }
         let view = data.view(rules.declaration(id).subject)
         subjects += view.count
-        let room = max(0, Diagnostic.cap - diagnostics.count)
-        diagnostics += done.diagnostics.kept.prefix(room)
-        droppedDiagnostics += done.diagnostics.kept.count - min(room, done.diagnostics.kept.count) + done.diagnostics.dropped
+        printed.add(done.diagnostics)
         switch done.output {
         case .award(let rows):
             let award = rules.awards[id.index]
@@ -273,13 +271,12 @@ final class Run {
             let (result, state) = Finishing.award(award, rows: rows, view: view, groups: groups, baseCounts: baseCounts)
             results[id] = .award(result)
             store.publish(id, .award(state), index: view.rowIndex)
-            cache?.keep(id, in: self, printed: done.diagnostics)
         case .scoring(let rows):
             let (result, state) = try Finishing.scoring(rules.scorings[id.index], rows: rows, view: view)
             results[id] = .scoring(result)
             store.publish(id, .scoring(state), index: view.rowIndex)
-            cache?.keep(id, in: self, printed: done.diagnostics)
         }
+        cache?.keep(id, in: self, printed: done.diagnostics)
     }
 
     /// The declarations to evaluate together with `id`: those of the same
@@ -333,20 +330,15 @@ final class Run {
         }
         cache?.collectReads(from: workers)
         for (d, declaration) in batch.enumerated() {
-            var output: ChunkOutput?
-            var diagnostics = ChunkDiagnostics()
+            var outputs: [ChunkOutput] = []
+            var diagnostics = PrintedMessages()
             var failure: ChunkFailure?
             var incomplete = false
             for part in parts {
                 switch part[d] {
-                case .done(let more, let printed):
+                case .done(let output, let printed):
                     diagnostics.add(printed)
-                    switch (output, more) {
-                    case (nil, _): output = more
-                    case (.award(let a)?, .award(let b)): output = .award(a + b)
-                    case (.scoring(let a)?, .scoring(let b)): output = .scoring(a + b)
-                    default: preconditionFailure("chunks of one declaration disagree on its kind")
-                    }
+                    outputs.append(output)
                     continue
                 case .failed(let first): failure = first
                 case .incomplete: incomplete = true
@@ -356,8 +348,8 @@ final class Run {
             if let failure {
                 if let need = failure.error as? DependencyNeeded { blocked[declaration] = need.id }
                 else { failures[declaration] = failure }
-            } else if !incomplete, let output {
-                evaluated[declaration] = Evaluated(output: output, diagnostics: diagnostics)
+            } else if !incomplete {
+                evaluated[declaration] = Evaluated(output: ChunkOutput(joining: outputs, as: declaration.kind), diagnostics: diagnostics)
             }
         }
         let stopped = parts.contains { $0.contains { outcome in
@@ -369,6 +361,6 @@ final class Run {
     /// A declaration evaluated on every subject, waiting to be finished.
     struct Evaluated {
         var output: ChunkOutput
-        var diagnostics: ChunkDiagnostics
+        var diagnostics: PrintedMessages
     }
 }

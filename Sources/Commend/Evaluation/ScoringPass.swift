@@ -17,7 +17,7 @@ final class ScoringChunk: DeclarationChunk {
     let id: DeclarationID
     let what: String
     let sequence: LuaSequence
-    var diagnostics = ChunkDiagnostics()
+    var diagnostics = PrintedMessages()
     private let scoring: Scoring
     private let hasBonus: Bool
     private let hasPenalty: Bool
