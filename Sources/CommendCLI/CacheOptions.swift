@@ -27,13 +27,19 @@ struct CacheOptions: ParsableArguments {
         return ResultCache(directory: directory, maxBytes: cacheSize << 20)
     }
 
-    /// `options` with the cache for `rules` and the digest of `dataset`, read from `dataDirectory`.
-    func apply(to options: inout EvaluationOptions, rules: String, dataDirectory: String, dataset: Dataset) {
-        guard let cache = resultCache(rules: rules),
-              let digest = try? ResultCache.dataDigest(directory: URL(fileURLWithPath: dataDirectory), dataset: dataset)
-        else { return }
+    /// The digest of the data files at `dataDirectory` for the cache, or nil
+    /// with --no-cache (or when they cannot be read: no cache then).
+    func filesDigest(dataDirectory: String) -> String? {
+        noCache ? nil : try? DataFilesDigest.of(URL(fileURLWithPath: dataDirectory))
+    }
+
+    /// `options` with the cache for `rules` and the digest of `dataset`,
+    /// whose files have the digest `files` (`filesDigest(dataDirectory:)`,
+    /// computed once per command).
+    func apply(to options: inout EvaluationOptions, rules: String, files: String?, dataset: Dataset) {
+        guard let cache = resultCache(rules: rules), let files else { return }
         options.cache = cache
-        options.dataDigest = digest
+        options.dataDigest = ResultCache.dataDigest(files: files, history: dataset.history)
     }
 }
 

@@ -83,8 +83,9 @@ struct Diff: ParsableCommand {
             : try store.addingHistory(to: try source.loadData(plan: new.plan, timeout: limits.timeout),
                                       plan: new.plan, store: history)
         var oldOptions = limits.evaluation, newOptions = limits.evaluation
-        caching.apply(to: &oldOptions, rules: source.rules, dataDirectory: source.data, dataset: oldData)
-        caching.apply(to: &newOptions, rules: source.rules, dataDirectory: source.data, dataset: newData)
+        let files = caching.filesDigest(dataDirectory: source.data)
+        caching.apply(to: &oldOptions, rules: source.rules, files: files, dataset: oldData)
+        caching.apply(to: &newOptions, rules: source.rules, files: files, dataset: newData)
         let before = try Evaluator.evaluate(rules: old, data: oldData, phase: source.phase, options: oldOptions)
         let after = try Evaluator.evaluate(rules: new, data: newData, phase: source.phase, options: newOptions)
         let impact = Impact(old: before, new: after)

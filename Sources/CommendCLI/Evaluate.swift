@@ -98,8 +98,11 @@ struct Evaluate: ParsableCommand {
         let data = try self.store.addingHistory(to: try source.loadData(plan: rules.plan, timeout: limits.timeout),
                                                 plan: rules.plan, store: store)
         for warning in YearCheck.warnings(rules: rules, phase: source.phase, history: data.history) { printError(warning) }
+        // The data files are digested once, for the recorded run and the result cache.
+        let recordedDigest = record ? try DataDigest.of(URL(fileURLWithPath: source.data)) : nil
         var options = limits.evaluation
-        caching.apply(to: &options, rules: source.rules, dataDirectory: source.data, dataset: data)
+        caching.apply(to: &options, rules: source.rules, files: recordedDigest ?? caching.filesDigest(dataDirectory: source.data),
+                      dataset: data)
         defer { if timings, let cache = options.cache { printError("  " + cache.summary()) } }
         clock.step("load data")
         let bar = ProgressBar(enabled: !quiet && !timings && ProgressBar.isTerminal)
@@ -121,7 +124,7 @@ struct Evaluate: ParsableCommand {
             // With more than one thread, an award is written while the next evaluates.
             let writer: EvaluationSink = format == .json ? JSONStream(sink) : CSVStream(sink)
             let stream = TimedSink(limits.jobs > 1 ? BackgroundSink(writer) : writer)
-            let recorder = try record ? makeRecorder(forward: stream, json: format == .json ? sink : nil) : nil
+            let recorder = try recordedDigest.map { try makeRecorder(dataDigest: $0, forward: stream, json: format == .json ? sink : nil) }
             try Evaluator.evaluate(rules: rules, data: data, phase: source.phase, options: options,
                                    into: recorder ?? stream)
             try sink.commit()
@@ -135,7 +138,7 @@ struct Evaluate: ParsableCommand {
         let shown = filter.isEmpty ? result : try filter.apply(to: result, data: data)
         bar.finish()
         clock.step("evaluate")
-        let recorder = try record ? makeRecorder(forward: nil, json: format == .json ? sink : nil) : nil
+        let recorder = try recordedDigest.map { try makeRecorder(dataDigest: $0, forward: nil, json: format == .json ? sink : nil) }
         if let recorder {
             try result.replay(into: recorder)
             clock.step("record: encode")
@@ -159,12 +162,12 @@ struct Evaluate: ParsableCommand {
 
     /// A recorder of this run: the data digest and the options that affect results.
     /// `json`: the user's output when it is the JSON result (kept, not written twice).
-    private func makeRecorder(forward: EvaluationSink?, json: OutputSink?) throws -> RunRecorder {
+    private func makeRecorder(dataDigest: String, forward: EvaluationSink?, json: OutputSink?) throws -> RunRecorder {
         let options = ["rules": source.rules, "data": source.data, "max_memory_mib": String(limits.maxMemory),
                        "max_instructions": String(limits.maxInstructions),
                        "max_call_instructions": String(limits.maxCallInstructions),
                        "timeout_seconds": String(limits.timeout)]
-        return try RunRecorder(dataDigest: DataDigest.of(URL(fileURLWithPath: source.data)), options: options,
+        return try RunRecorder(dataDigest: dataDigest, options: options,
                                forward: forward, json: json)
     }
 
